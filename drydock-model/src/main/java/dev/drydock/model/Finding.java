@@ -1,5 +1,6 @@
 package dev.drydock.model;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +47,8 @@ public record Finding(
     for (String key : properties.keySet()) {
       requireText(key, "property key");
     }
-    properties = Map.copyOf(new TreeMap<>(properties));
+    // Sorted and unmodifiable: output formats iterate it, and must be byte-stable.
+    properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
   }
 
   /** {@return a builder for the common case of a few fields} */

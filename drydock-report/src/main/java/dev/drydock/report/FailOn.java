@@ -1,0 +1,68 @@
+package dev.drydock.report;
+
+import dev.drydock.model.Finding;
+import dev.drydock.model.Report;
+import dev.drydock.model.Severity;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The CI gate behind {@code --fail-on}: a run "fails" when it has a problem (status fail or error)
+ * at or above a severity. {@code none} never fails on findings.
+ *
+ * @param threshold the least severity that fails the run; empty for {@code none}
+ */
+public record FailOn(Optional<Severity> threshold) {
+
+  /** Exit code: the run completed and no finding reached the threshold. */
+  public static final int EXIT_OK = 0;
+
+  /** Exit code: the run completed and at least one problem reached the threshold. */
+  public static final int EXIT_FINDINGS = 1;
+
+  /** Exit code: the command line was wrong. */
+  public static final int EXIT_USAGE = 2;
+
+  /** Exit code: the run could not complete (peer unreachable, I/O, verification error). */
+  public static final int EXIT_ERROR = 3;
+
+  /** {@return the gate that never fails on findings} */
+  public static FailOn none() {
+    return new FailOn(Optional.empty());
+  }
+
+  /**
+   * Parses {@code none} or a severity name.
+   *
+   * @throws IllegalArgumentException naming the input and the accepted values
+   */
+  public static FailOn parse(String text) {
+    if (text.strip().toLowerCase(Locale.ROOT).equals("none")) {
+      return none();
+    }
+    try {
+      return new FailOn(Optional.of(Severity.parse(text)));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Unknown --fail-on value '" + text + "': use none, info, low, medium, high or critical.",
+          e);
+    }
+  }
+
+  /** {@return true when {@code finding} is a problem at or above the threshold} */
+  public boolean trips(Finding finding) {
+    return threshold.isPresent()
+        && finding.isProblem()
+        && finding.severity().atLeast(threshold.get());
+  }
+
+  /** {@return {@link #EXIT_FINDINGS} when any finding trips the gate, else {@link #EXIT_OK}} */
+  public int exitCode(Report report) {
+    return report.findings().stream().anyMatch(this::trips) ? EXIT_FINDINGS : EXIT_OK;
+  }
+
+  @Override
+  public String toString() {
+    return threshold.map(Severity::label).orElse("none");
+  }
+}

@@ -1,0 +1,41 @@
+package dev.drydock.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class FailOnTest {
+
+  @Test
+  void none_neverTrips() {
+    assertThat(FailOn.parse("none").exitCode(SampleReports.mixed())).isEqualTo(FailOn.EXIT_OK);
+    assertThat(FailOn.none()).hasToString("none");
+  }
+
+  @Test
+  void high_tripsOnHighFailure() {
+    assertThat(FailOn.parse("HIGH").exitCode(SampleReports.mixed()))
+        .isEqualTo(FailOn.EXIT_FINDINGS);
+  }
+
+  @Test
+  void critical_doesNotTripOnHigh() {
+    assertThat(FailOn.parse("critical").exitCode(SampleReports.mixed())).isEqualTo(FailOn.EXIT_OK);
+  }
+
+  @Test
+  void low_tripsOnErrorStatus_failClosed() {
+    // The only low-severity finding has status "error": a check that could not decide still trips.
+    FailOn gate = FailOn.parse("low");
+    assertThat(SampleReports.mixed().findings().stream().filter(gate::trips).count()).isEqualTo(2);
+  }
+
+  @Test
+  void parse_unknown_namesInputAndChoices() {
+    assertThatThrownBy(() -> FailOn.parse("warn"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'warn'")
+        .hasMessageContaining("none, info, low");
+  }
+}
