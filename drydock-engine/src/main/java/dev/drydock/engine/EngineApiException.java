@@ -1,0 +1,30 @@
+package dev.drydock.engine;
+
+import java.io.Serial;
+
+/**
+ * The daemon answered with an HTTP error status; {@link #daemonMessage()} is the {@code message} it
+ * sent, e.g. {@code No such container: web}.
+ */
+public final class EngineApiException extends EngineException {
+  @Serial private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String daemonMessage;
+
+  EngineApiException(String action, String endpoint, int status, String daemonMessage) {
+    super(action, endpoint, "the daemon answered HTTP " + status + ": " + daemonMessage);
+    this.status = status;
+    this.daemonMessage = daemonMessage;
+  }
+
+  /** {@return the HTTP status code, e.g. 404} */
+  public int status() {
+    return status;
+  }
+
+  /** {@return the daemon's error message, or the start of the body if it sent no JSON message} */
+  public String daemonMessage() {
+    return daemonMessage;
+  }
+}

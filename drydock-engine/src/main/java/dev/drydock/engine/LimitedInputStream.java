@@ -1,0 +1,36 @@
+package dev.drydock.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Fails with {@link BodyTooLargeException} once more than {@code limit} bytes were read. */
+final class LimitedInputStream extends InputStream {
+  private final InputStream in;
+  private final long limit;
+  private long count;
+
+  LimitedInputStream(InputStream in, long limit) {
+    this.in = in;
+    this.limit = limit;
+  }
+
+  @Override
+  public int read() throws IOException {
+    byte[] one = new byte[1];
+    int n = read(one, 0, 1);
+    return n < 0 ? -1 : one[0] & 0xff;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    // Ask for one byte past the limit so that a body of exactly `limit` bytes still passes.
+    int n = in.read(b, off, (int) Math.min(len, limit - count + 1));
+    if (n > 0) {
+      count += n;
+      if (count > limit) {
+        throw new BodyTooLargeException(limit);
+      }
+    }
+    return n;
+  }
+}
