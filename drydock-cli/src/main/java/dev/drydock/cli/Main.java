@@ -1,0 +1,38 @@
+package dev.drydock.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Process entry point: builds the real context and exits with the command's exit code. */
+public final class Main {
+  private Main() {}
+
+  /**
+   * Runs {@code drydock} with the process's arguments, environment and standard streams.
+   *
+   * @param args the command line
+   */
+  // The null check stays: the JDK still documents that console() may return null.
+  @SuppressWarnings("SystemConsoleNull")
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    var console = System.console();
+    boolean terminal = console != null && console.isTerminal();
+    CliContext context =
+        new CliContext(
+            System.getenv(),
+            Clock.systemUTC(),
+            out,
+            err,
+            Path.of(System.getProperty("user.home")),
+            terminal);
+    Logging.configure(false);
+    int code = Drydock.run(context, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+}
