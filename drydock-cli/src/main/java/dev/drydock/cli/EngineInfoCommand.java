@@ -43,6 +43,7 @@ final class EngineInfoCommand implements Callable<Integer> {
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("endpoint", endpoint.address());
+      doc.put("apiVersion", client.apiVersion().toString());
       doc.put("ping", ping);
       doc.put("version", version);
       doc.put("info", info);

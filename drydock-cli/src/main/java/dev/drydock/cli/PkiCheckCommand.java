@@ -65,6 +65,10 @@ final class PkiCheckCommand implements Callable<Integer> {
     findings.add(crlFreshness(ca.crlFile(), now));
     for (String key : List.of("ca-key.pem", "issuing-key.pem")) {
       Path file = ca.directory().resolve(key);
+      if (!Files.exists(file)) {
+        findings.add(offlineKey(file));
+        continue;
+      }
       findings.add(keyPermissions(file));
       findings.add(keyEncrypted(file));
     }
@@ -155,6 +159,23 @@ final class PkiCheckCommand implements Callable<Integer> {
     } catch (IOException | GeneralSecurityException | ClassCastException e) {
       return f.status(Status.ERROR).evidence("cannot read the CRL: " + e.getMessage()).build();
     }
+  }
+
+  /** Keeping the root key offline is good practice; only the issuing key must be present. */
+  private static Finding offlineKey(Path key) {
+    boolean root = key.getFileName().toString().equals("ca-key.pem");
+    return Finding.builder(
+            "pki-key-present", "The issuing CA key is present; the root key may be offline")
+        .subject(key.toString())
+        .property("section", "CA")
+        .severity(root ? Severity.INFO : Severity.HIGH)
+        .status(root ? Status.PASS : Status.FAIL)
+        .evidence(
+            root
+                ? "root key kept offline"
+                : "issuing key missing: nothing can be issued or revoked")
+        .remediation(root ? "" : "Restore issuing-key.pem from a backup.")
+        .build();
   }
 
   private static Finding keyPermissions(Path key) throws IOException {

@@ -3,6 +3,7 @@ package dev.drydock.cli;
 import dev.drydock.pki.CaNotInitialisedException;
 import dev.drydock.pki.CertificateAuthority;
 import dev.drydock.pki.Issuer;
+import dev.drydock.pki.PassphraseRequiredException;
 import dev.drydock.pki.PkiException;
 import dev.drydock.report.FailOn;
 import java.nio.file.Path;
@@ -46,9 +47,12 @@ final class PkiCommand implements Runnable {
     try {
       return CertificateAuthority.open(directory(root), root.context().clock());
     } catch (CaNotInitialisedException e) {
-      throw new CliException(
-          e.getMessage() + " Run 'drydock pki init' (or point --data at an existing one).",
-          FailOn.EXIT_ERROR);
+      // A directory with no CA at all wants init; a half-present CA must not be overwritten.
+      String hint =
+          e.getMessage() != null && e.getMessage().startsWith("There is no drydock CA")
+              ? " Run 'drydock pki init' (or point --data at an existing one)."
+              : " Restore the missing files from a backup; 'drydock pki init' will not overwrite it.";
+      throw new CliException(e.getMessage() + hint, FailOn.EXIT_ERROR);
     }
   }
 
@@ -58,6 +62,13 @@ final class PkiCommand implements Runnable {
     char[] secret = passphrase.read(root.context(), false);
     try {
       return ca.unlock(secret);
+    } catch (PassphraseRequiredException e) {
+      throw new CliException(
+          e.getMessage()
+              + " Give it with --passphrase-file FILE, --passphrase-env VAR, --ask-passphrase or "
+              + PassphraseOptions.DEFAULT_ENV
+              + ".",
+          FailOn.EXIT_ERROR);
     } finally {
       if (secret != null) {
         Arrays.fill(secret, '\0');

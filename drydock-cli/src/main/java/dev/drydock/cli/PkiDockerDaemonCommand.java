@@ -5,6 +5,7 @@ import dev.drydock.pki.CaOptions;
 import dev.drydock.pki.CertificateAuthority;
 import dev.drydock.pki.DockerBundle;
 import dev.drydock.pki.PkiException;
+import dev.drydock.pki.SubjectAltName;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,11 +61,22 @@ final class PkiDockerDaemonCommand implements Callable<Integer> {
   public Integer call() throws PkiException {
     Drydock root = global.root();
     PrintWriter err = root.context().err();
-    char[] secret = passphrase.read(root.context(), false);
+    // Validate every name before anything is written, so that a typo leaves no CA behind.
+    SubjectAltName.parse(host);
+    sans.forEach(SubjectAltName::parse);
+    boolean creating = !caExists(root);
+    char[] secret = passphrase.read(root.context(), creating);
     try {
-      ensureCa(root, secret, err);
+      if (creating) {
+        createCa(root, secret, err);
+      }
       CertificateAuthority ca = PkiCommand.open(root);
-      Path target = out != null ? out : PkiCommand.directory(root).resolve("docker").resolve(host);
+      Path target =
+          out != null
+              ? out
+              : PkiCommand.directory(root)
+                  .resolve("docker")
+                  .resolve(host.replaceAll("[^A-Za-z0-9.-]", "_"));
       DockerBundle bundle = ca.unlock(secret).dockerDaemon(host, sans, target.toAbsolutePath());
       instructions(bundle, target.toAbsolutePath(), root.context().out());
     } finally {
@@ -75,21 +87,26 @@ final class PkiDockerDaemonCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void ensureCa(Drydock root, char @Nullable [] secret, PrintWriter err)
-      throws PkiException {
+  private static boolean caExists(Drydock root) throws PkiException {
     try {
       CertificateAuthority.open(PkiCommand.directory(root), root.context().clock());
+      return true;
     } catch (CaNotInitialisedException e) {
-      if (!root.quiet()) {
-        err.println(
-            "drydock: no CA in "
-                + PkiCommand.directory(root)
-                + " yet; creating one"
-                + (secret == null ? " (keys not encrypted; see 'drydock pki init --help')." : "."));
-      }
-      CertificateAuthority.init(
-          PkiCommand.directory(root), CaOptions.defaults(), secret, root.context().clock());
+      return false;
     }
+  }
+
+  private static void createCa(Drydock root, char @Nullable [] secret, PrintWriter err)
+      throws PkiException {
+    if (!root.quiet()) {
+      err.println(
+          "drydock: no CA in "
+              + PkiCommand.directory(root)
+              + " yet; creating one"
+              + (secret == null ? " (keys not encrypted; see 'drydock pki init --help')." : "."));
+    }
+    CertificateAuthority.init(
+        PkiCommand.directory(root), CaOptions.defaults(), secret, root.context().clock());
   }
 
   private void instructions(DockerBundle bundle, Path dir, PrintWriter out) {
@@ -108,9 +125,10 @@ final class PkiDockerDaemonCommand implements Callable<Integer> {
         "  (or merge daemon.json into /etc/docker/daemon.json and add the -H flags to the service)");
     out.println();
     out.println("Connect a client:");
+    String hostPart = host.contains(":") ? "[" + host + "]" : host;
     out.println(
         "  export DOCKER_HOST=tcp://"
-            + host
+            + hostPart
             + ":"
             + port
             + " DOCKER_TLS_VERIFY=1 DOCKER_CERT_PATH="

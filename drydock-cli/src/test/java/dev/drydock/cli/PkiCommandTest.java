@@ -227,4 +227,40 @@ class PkiCommandTest {
       assertThat(r.err()).as(String.join(" ", cmd)).contains("drydock pki init");
     }
   }
+
+  @Test
+  void dockerDaemon_badHost_leavesNoCaBehind() {
+    CliRun r = run("pki", "docker-daemon", "--host", "bad host!");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("bad host!");
+    assertThat(data().resolve("pki/ca.pem")).doesNotExist();
+  }
+
+  @Test
+  void dockerDaemon_ipv6Host_isBracketedInDockerHost() {
+    CliRun r = run("pki", "docker-daemon", "--host", "::1");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("DOCKER_HOST=tcp://[::1]:2376");
+  }
+
+  @Test
+  void check_rootKeyOffline_isFine() throws Exception {
+    run("pki", "init");
+    Files.move(data().resolve("pki/ca-key.pem"), home.resolve("offline-ca-key.pem"));
+    CliRun r = run("pki", "check", "--format", "json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("root key kept offline");
+    CliRun issued = run("pki", "issue", "client", "--name", "erin");
+    assertThat(issued.exitCode()).as(issued.err()).isZero();
+  }
+
+  @Test
+  void missingPassphrase_namesTheOptions() throws Exception {
+    Path secret = home.resolve("p");
+    Files.writeString(secret, "s3cret-pass\n", StandardCharsets.UTF_8);
+    run("pki", "init", "--passphrase-file", secret.toString());
+    CliRun r = run("pki", "crl");
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.err()).contains("--passphrase-file").contains("DRYDOCK_PKI_PASSPHRASE");
+  }
 }
