@@ -2,7 +2,6 @@ package dev.drydock.cli;
 
 import dev.drydock.pki.CaOptions;
 import dev.drydock.pki.CertificateAuthority;
-import dev.drydock.pki.KeyAlgorithm;
 import dev.drydock.pki.PkiException;
 import java.io.PrintWriter;
 import java.security.MessageDigest;
@@ -33,17 +32,12 @@ final class PkiInitCommand implements Callable<Integer> {
       description = "Name in the CA certificates' subjects (default: ${DEFAULT-VALUE}).")
   String name = "drydock";
 
-  @Option(
-      names = "--key-algorithm",
-      paramLabel = "ALG",
-      defaultValue = "EC_P256",
-      description = "EC_P256 (default), EC_P384 or RSA_3072.")
-  KeyAlgorithm algorithm = KeyAlgorithm.EC_P256;
+  @Mixin KeyAlgorithmOption key = new KeyAlgorithmOption();
 
   @Override
   public Integer call() throws PkiException {
     Drydock root = global.root();
-    CaOptions options = CaOptions.defaults().withName(name).withKeyAlgorithm(algorithm);
+    CaOptions options = CaOptions.defaults().withName(name).withKeyAlgorithm(key.algorithm);
     char[] secret = passphrase.read(root.context(), true);
     CertificateAuthority ca;
     try {

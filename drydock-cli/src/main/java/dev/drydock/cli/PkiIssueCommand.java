@@ -3,7 +3,6 @@ package dev.drydock.cli;
 import dev.drydock.pki.IssueRequest;
 import dev.drydock.pki.IssuedCertificate;
 import dev.drydock.pki.Issuer;
-import dev.drydock.pki.KeyAlgorithm;
 import dev.drydock.pki.PkiException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,12 +62,7 @@ final class PkiIssueCommand implements Callable<Integer> {
       description = "Validity in days (default: 397 for servers, 365 for clients; at most 825).")
   @Nullable Integer days;
 
-  @Option(
-      names = "--key-algorithm",
-      paramLabel = "ALG",
-      defaultValue = "EC_P256",
-      description = "EC_P256 (default), EC_P384 or RSA_3072.")
-  KeyAlgorithm algorithm = KeyAlgorithm.EC_P256;
+  @Mixin KeyAlgorithmOption key = new KeyAlgorithmOption();
 
   @Option(
       names = "--out",
@@ -82,7 +76,7 @@ final class PkiIssueCommand implements Callable<Integer> {
     IssueRequest.Builder builder =
         kind == Kind.SERVER ? IssueRequest.server(name) : IssueRequest.client(name);
     builder.sans(sans.toArray(String[]::new)).organisationalUnits(roles.toArray(String[]::new));
-    builder.keyAlgorithm(algorithm);
+    builder.keyAlgorithm(key.algorithm);
     Integer validity = days;
     if (validity != null) {
       builder.days(validity);

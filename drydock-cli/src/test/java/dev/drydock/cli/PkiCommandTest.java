@@ -263,4 +263,19 @@ class PkiCommandTest {
     assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.err()).contains("--passphrase-file").contains("DRYDOCK_PKI_PASSPHRASE");
   }
+
+  @Test
+  void keyAlgorithm_option_choosesTheKeyType() throws Exception {
+    assertThat(run("pki", "init", "--key-algorithm", "ec_p384").exitCode()).isZero();
+    CliRun r = run("pki", "issue", "client", "--name", "frank", "--key-algorithm", "RSA_3072");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    var factory = java.security.cert.CertificateFactory.getInstance("X.509");
+    try (var in = Files.newInputStream(data().resolve("pki/issued/frank/cert.pem"));
+        var ca = Files.newInputStream(data().resolve("pki/ca.pem"))) {
+      assertThat(factory.generateCertificate(in).getPublicKey().getAlgorithm()).isEqualTo("RSA");
+      assertThat(factory.generateCertificate(ca).getPublicKey().getAlgorithm()).isEqualTo("EC");
+    }
+    assertThat(run("pki", "issue", "client", "--name", "g", "--key-algorithm", "DSA").exitCode())
+        .isEqualTo(2);
+  }
 }
