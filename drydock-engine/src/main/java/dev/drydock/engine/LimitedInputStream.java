@@ -23,8 +23,10 @@ final class LimitedInputStream extends InputStream {
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
-    // Ask for one byte past the limit so that a body of exactly `limit` bytes still passes.
-    int n = in.read(b, off, (int) Math.min(len, limit - count + 1));
+    // Ask for one byte past the limit so that a body of exactly `limit` bytes still passes
+    // (computed without overflow: limit may be Long.MAX_VALUE).
+    long room = limit - count;
+    int n = in.read(b, off, room < len ? (int) room + 1 : len);
     if (n > 0) {
       count += n;
       if (count > limit) {

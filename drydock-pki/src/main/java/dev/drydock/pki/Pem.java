@@ -64,7 +64,9 @@ final class Pem {
     }
     try {
       return (X509CRL) factory().generateCRL(new ByteArrayInputStream(holder.getEncoded()));
-    } catch (GeneralSecurityException | IOException e) {
+    } catch (GeneralSecurityException | IOException | RuntimeException e) {
+      // BouncyCastle parses the revoked entries lazily: bad DER there surfaces from getEncoded()
+      // as an unchecked ASN1ParsingException.
       throw new InvalidPemException(file, "the CRL does not parse: " + e.getMessage(), e);
     }
   }

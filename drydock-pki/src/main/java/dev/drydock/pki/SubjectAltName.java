@@ -146,7 +146,9 @@ public sealed interface SubjectAltName {
     /** Rejects relative and non-ASCII URIs. */
     public Uri {
       Objects.requireNonNull(uri, "uri");
-      if (!uri.isAbsolute() || !uri.toString().equals(uri.toASCIIString())) {
+      // Checks the characters itself: URI.toASCIIString() throws a NullPointerException on an
+      // unpaired surrogate, which new URI(...) accepts.
+      if (!uri.isAbsolute() || !uri.toString().chars().allMatch(c -> c < 0x80)) {
         throw new InvalidValueException(
             "URI", uri.toString(), "expected an absolute ASCII URI such as spiffe://drydock/agent");
       }

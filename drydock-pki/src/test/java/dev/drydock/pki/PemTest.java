@@ -113,6 +113,32 @@ class PemTest {
   }
 
   @Test
+  void readCrl_badDerInRevokedEntry_throwsInvalidPem() throws Exception {
+    // Regression (found by PemFuzzTest#crl): a drydock CRL whose revoked entry's revocationDate
+    // tag was corrupted. BouncyCastle parses revoked entries lazily, so the failure surfaced from
+    // X509CRLHolder.getEncoded() as an unchecked ASN1ParsingException instead of this exception.
+    Path file =
+        write(
+            "corrupt-crl.pem",
+            """
+            -----BEGIN X509 CRL-----
+            MIIBJDCBywIBATAKBggqhkjOPQQDAjA4MRAwDgYDVQQKDAdkcnlkb2NrMSQwIgYD
+            VQQDDBtkcnlkb2NrIElzc3VpbmcgQ0EgYWVlY2RkNTEXDTI2MDEwMTAwMDAwMFoX
+            DTI2MDEwODAwMDAwMFowMTAvAhBdknzSwOa4oQiablGwBGvFTF0yNjAxMDEwMDAw
+            MDBaMAwwCgYDVR0VBAMKAQGgLzAtMB8GA1UdIwQYMBaAFIlNYCpFgSRSQKifevUo
+            phzRCUr/MAoGA1UdFAQDAgEDMAoGCCqGSM4B9MACA0gAMEUCIAeujjH4QAJBWo9i
+            z5rH14ZOgLnXgINtsfq/2fRFtTopAiEA1LH2vctnQ4UsLabgnjsLywu6Asto/NKX
+            jm8SJNc37kE=
+            -----END X509 CRL-----
+            """);
+
+    assertThatThrownBy(() -> Pem.readCrl(file))
+        .isInstanceOfSatisfying(
+            InvalidPemException.class, e -> assertThat(e.file()).isEqualTo(file))
+        .hasMessageContaining("the CRL does not parse");
+  }
+
+  @Test
   void encodeThenRead_chain_roundTrips() throws Exception {
     var chain = Pem.readCertificates(issued.chainFile());
     Path file = tmp.resolve("copy.pem");

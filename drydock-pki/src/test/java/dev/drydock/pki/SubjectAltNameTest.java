@@ -60,6 +60,15 @@ class SubjectAltNameTest {
             InvalidValueException.class, e -> assertThat(text).contains(e.input()));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"URI:spiffe://drydock/caf\u00e9", "URI:a:\uD800", "URI:a:b\uDC00"})
+  void parse_nonAsciiUri_throwsInvalidValue(String text) {
+    // Regression: an unpaired surrogate made URI.toASCIIString() throw NullPointerException.
+    assertThatThrownBy(() -> SubjectAltName.parse(text))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("absolute ASCII URI");
+  }
+
   @Test
   void dns_tooLongLabel_rejected() {
     assertThatThrownBy(() -> new SubjectAltName.Dns("a".repeat(64) + ".example"))
