@@ -9,6 +9,12 @@ import java.time.Clock;
 public final class Main {
   private Main() {}
 
+  /** $HOME as shells and other CLIs use it; the JVM's user.home comes from the password file. */
+  static Path home(java.util.Map<String, String> env) {
+    String home = env.get("HOME");
+    return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
+  }
+
   /**
    * Runs {@code drydock} with the process's arguments, environment and standard streams.
    *
@@ -23,12 +29,7 @@ public final class Main {
     boolean terminal = console != null && console.isTerminal();
     CliContext context =
         new CliContext(
-            System.getenv(),
-            Clock.systemUTC(),
-            out,
-            err,
-            Path.of(System.getProperty("user.home")),
-            terminal);
+            System.getenv(), Clock.systemUTC(), out, err, home(System.getenv()), terminal);
     Logging.configure(false);
     int code = Drydock.run(context, args);
     out.flush();

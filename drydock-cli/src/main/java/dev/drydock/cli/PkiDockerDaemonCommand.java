@@ -77,8 +77,9 @@ final class PkiDockerDaemonCommand implements Callable<Integer> {
               : PkiCommand.directory(root)
                   .resolve("docker")
                   .resolve(host.replaceAll("[^A-Za-z0-9.-]", "_"));
-      DockerBundle bundle = ca.unlock(secret).dockerDaemon(host, sans, target.toAbsolutePath());
-      instructions(bundle, target.toAbsolutePath(), root.context().out());
+      DockerBundle bundle =
+          ca.unlock(secret).dockerDaemon(host, sans, target.toAbsolutePath().normalize());
+      instructions(bundle, target.toAbsolutePath().normalize(), root.context().out());
     } finally {
       if (secret != null) {
         Arrays.fill(secret, '\0');

@@ -99,4 +99,10 @@ class DrydockTest {
     assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.err()).contains(home.resolve("x").toString()).contains("at dev.drydock");
   }
+
+  @Test
+  void home_prefersHomeVariable() {
+    assertThat(Main.home(Map.of("HOME", "/srv/ops"))).isEqualTo(Path.of("/srv/ops"));
+    assertThat(Main.home(Map.of())).isEqualTo(Path.of(System.getProperty("user.home")));
+  }
 }
