@@ -8,7 +8,7 @@ import java.io.InputStream;
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9112#section-7.1">RFC 9112 section 7.1</a>
  */
-final class ChunkedInputStream extends InputStream {
+final class ChunkedInputStream extends BulkInputStream {
   private static final int MAX_LINE = 4096;
   private static final int MAX_TRAILERS = 100;
 
@@ -22,17 +22,7 @@ final class ChunkedInputStream extends InputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) {
-      return 0;
-    }
+  int readSome(byte[] b, int off, int len) throws IOException {
     if (remaining == 0 && !done) {
       nextChunk();
     }

@@ -92,7 +92,11 @@ final class EngineCaller {
         ResponseStream stream = Http1.exchange(connection, request, options.maxResponseBytes())) {
       return stream.readFully();
     } catch (IOException e) {
-      throw failures.onExchange(action.description(), e, options.maxResponseBytes());
+      throw failures.onExchange(
+          action.description(),
+          e,
+          options.maxResponseBytes(),
+          connection.clientCertificateUnconfirmed());
     }
   }
 

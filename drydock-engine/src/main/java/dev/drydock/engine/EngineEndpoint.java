@@ -142,6 +142,8 @@ public sealed interface EngineEndpoint
 
   /**
    * A daemon listening on TCP with TLS; the host name is verified against the daemon's certificate.
+   * TLS 1.3 is used when the daemon supports it and TLS 1.2 otherwise, whatever versions {@code
+   * sslContext} enables by default; nothing older is offered.
    *
    * @param host the host name or IP address (IPv6 without brackets)
    * @param port the port, 1 to 65535

@@ -2,7 +2,11 @@ package dev.drydock.engine;
 
 import java.io.Serial;
 
-/** The TLS handshake with a daemon failed; {@link #failure()} says which side rejected which. */
+/**
+ * The TLS handshake with a daemon failed, or the daemon dropped the connection right after it
+ * without answering (how TLS 1.3 daemons refuse a client certificate); {@link #failure()} says
+ * which side rejected which.
+ */
 public final class EngineTlsException extends EngineException {
   @Serial private static final long serialVersionUID = 1L;
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads exactly {@code Content-Length} bytes and reports a body cut short. */
-final class FixedLengthInputStream extends InputStream {
+final class FixedLengthInputStream extends BulkInputStream {
   private final InputStream in;
   private final long length;
   private long remaining;
@@ -16,19 +16,9 @@ final class FixedLengthInputStream extends InputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
+  int readSome(byte[] b, int off, int len) throws IOException {
     if (remaining == 0) {
       return -1;
-    }
-    if (len == 0) {
-      return 0;
     }
     int n = in.read(b, off, (int) Math.min(len, remaining));
     if (n < 0) {

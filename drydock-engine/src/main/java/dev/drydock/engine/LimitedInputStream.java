@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Fails with {@link BodyTooLargeException} once more than {@code limit} bytes were read. */
-final class LimitedInputStream extends InputStream {
+final class LimitedInputStream extends BulkInputStream {
   private final InputStream in;
   private final long limit;
   private long count;
@@ -15,14 +15,7 @@ final class LimitedInputStream extends InputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
+  int readSome(byte[] b, int off, int len) throws IOException {
     // Ask for one byte past the limit so that a body of exactly `limit` bytes still passes
     // (computed without overflow: limit may be Long.MAX_VALUE).
     long room = limit - count;

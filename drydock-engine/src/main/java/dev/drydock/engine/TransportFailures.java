@@ -1,6 +1,7 @@
 package dev.drydock.engine;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -44,6 +45,9 @@ final class TransportFailures {
     if (e instanceof SSLException tls) {
       return onTls(action, tls);
     }
+    if (e instanceof TlsHandshakeCutException cut) {
+      return clientCertificateRefused(action, String.valueOf(cut.getMessage()), cut);
+    }
     String reason =
         switch (endpoint) {
           case EngineEndpoint.Unix unix -> unixReason(unix, e);
@@ -53,8 +57,21 @@ final class TransportFailures {
     return new EngineUnreachableException(action, endpoint.address(), reason, e);
   }
 
-  /** Maps a failure after the connection was open (request, response, TLS alerts on read). */
-  EngineException onExchange(String action, IOException e, long limit) {
+  /**
+   * Maps a failure after the connection was open (request, response, TLS alerts on read).
+   *
+   * @param clientCertificateUnconfirmed whether we presented a TLS client certificate and the
+   *     daemon had sent nothing since: then a TLS 1.3 daemon that drops the connection, whether by
+   *     alert, reset (a broken pipe on our write) or close, is refusing the certificate
+   */
+  EngineException onExchange(
+      String action, IOException e, long limit, boolean clientCertificateUnconfirmed) {
+    if (clientCertificateUnconfirmed && !(e instanceof InterruptedIOException)) {
+      return clientCertificateRefused(
+          action,
+          "it closed the connection after the TLS handshake without answering (" + e + ")",
+          e);
+    }
     String address = endpoint.address();
     return switch (e) {
       case SSLException tls -> onTls(action, tls);
@@ -82,21 +99,37 @@ final class TransportFailures {
     EngineTlsException.Failure failure = classify(e);
     String reason =
         switch (failure) {
+          case CLIENT_CERTIFICATE_REFUSED -> clientCertificateReason("it said: " + detail);
           case SERVER_NOT_TRUSTED ->
               "we do not trust the daemon's certificate ("
                   + detail
                   + "). Trust the CA that signed the daemon's --tlscert, and make sure the certificate"
                   + " names the host we dialled.";
-          case CLIENT_CERTIFICATE_REFUSED ->
-              "the daemon refused our client certificate ("
-                  + detail
-                  + "). Present a client certificate signed by the CA in the daemon's --tlscacert.";
           case HANDSHAKE_FAILED ->
               "the TLS handshake failed ("
                   + detail
                   + "). Check that the daemon serves TLS on this port (dockerd --tlsverify).";
         };
     return new EngineTlsException(action, endpoint.address(), failure, reason, e);
+  }
+
+  private EngineTlsException clientCertificateRefused(String action, String how, IOException e) {
+    return new EngineTlsException(
+        action,
+        endpoint.address(),
+        EngineTlsException.Failure.CLIENT_CERTIFICATE_REFUSED,
+        clientCertificateReason(how),
+        e);
+  }
+
+  private String clientCertificateReason(String how) {
+    return "the daemon refused our client certificate: "
+        + endpoint.address()
+        + " did not accept it; "
+        + how
+        + ". Check that our certificate was issued by the CA the daemon trusts (its --tlscacert),"
+        + " has not expired and is not revoked; a daemon with --tlsverify also refuses a client"
+        + " that presents none.";
   }
 
   static EngineTlsException.Failure classify(SSLException e) {

@@ -93,19 +93,9 @@ final class UnixConnector implements Connector {
       }
     }
 
-    private final class ChannelInput extends InputStream {
+    private final class ChannelInput extends BulkInputStream {
       @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-          return 0;
-        }
+      int readSome(byte[] b, int off, int len) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
         while (true) {
           int n = channel.read(buffer);

@@ -11,8 +11,11 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EngineTlsTest {
   private static final char[] PASSWORD = "changeit".toCharArray();
@@ -41,10 +44,7 @@ class EngineTlsTest {
       EngineClient client =
           client("127.0.0.1", engine.port(), context("client.p12", "other-ca.crt"));
 
-      assertThatThrownBy(client::ping)
-          .isInstanceOfSatisfying(
-              EngineTlsException.class,
-              e -> assertThat(e.failure()).isEqualTo(EngineTlsException.Failure.SERVER_NOT_TRUSTED))
+      pingFails(client, EngineTlsException.Failure.SERVER_NOT_TRUSTED)
           .hasMessageContaining("we do not trust the daemon's certificate");
     }
   }
@@ -54,11 +54,7 @@ class EngineTlsTest {
     try (FakeTcpEngine engine = FakeTcpEngine.start(context("server-wrong-name.p12", "ca.crt"))) {
       EngineClient client = client("localhost", engine.port(), context("client.p12", "ca.crt"));
 
-      assertThatThrownBy(client::ping)
-          .isInstanceOfSatisfying(
-              EngineTlsException.class,
-              e ->
-                  assertThat(e.failure()).isEqualTo(EngineTlsException.Failure.SERVER_NOT_TRUSTED));
+      pingFails(client, EngineTlsException.Failure.SERVER_NOT_TRUSTED);
     }
   }
 
@@ -67,12 +63,7 @@ class EngineTlsTest {
     try (FakeTcpEngine engine = FakeTcpEngine.start(context("server.p12", "ca.crt"))) {
       EngineClient client = client("localhost", engine.port(), context(null, "ca.crt"));
 
-      assertThatThrownBy(client::ping)
-          .isInstanceOfSatisfying(
-              EngineTlsException.class,
-              e ->
-                  assertThat(e.failure())
-                      .isEqualTo(EngineTlsException.Failure.CLIENT_CERTIFICATE_REFUSED))
+      pingFails(client, EngineTlsException.Failure.CLIENT_CERTIFICATE_REFUSED)
           .hasMessageContaining("the daemon refused our client certificate");
     }
   }
@@ -82,12 +73,7 @@ class EngineTlsTest {
     try (FakeTcpEngine engine = FakeTcpEngine.start(context("server.p12", "other-ca.crt"))) {
       EngineClient client = client("localhost", engine.port(), context("client.p12", "ca.crt"));
 
-      assertThatThrownBy(client::ping)
-          .isInstanceOfSatisfying(
-              EngineTlsException.class,
-              e ->
-                  assertThat(e.failure())
-                      .isEqualTo(EngineTlsException.Failure.CLIENT_CERTIFICATE_REFUSED));
+      pingFails(client, EngineTlsException.Failure.CLIENT_CERTIFICATE_REFUSED);
     }
   }
 
@@ -96,12 +82,68 @@ class EngineTlsTest {
     try (FakeTcpEngine engine = FakeTcpEngine.start(null)) {
       EngineClient client = client("localhost", engine.port(), context("client.p12", "ca.crt"));
 
-      assertThatThrownBy(client::ping)
-          .isInstanceOfSatisfying(
-              EngineTlsException.class,
-              e -> assertThat(e.failure()).isEqualTo(EngineTlsException.Failure.HANDSHAKE_FAILED))
+      pingFails(client, EngineTlsException.Failure.HANDSHAKE_FAILED)
           .hasMessageContaining("Check that the daemon serves TLS");
     }
+  }
+
+  @ParameterizedTest(name = "{0} with {1}")
+  @CsvSource({"TLSv1.3, ALERT", "TLSv1.3, RESET", "TLSv1.2, ALERT", "TLSv1.2, RESET"})
+  void ping_daemonRefusesOurClientCertificate_failsClientCertificateRefused(
+      String tlsVersion, RefusingTlsEngine.Refusal refusal) throws Exception {
+    try (RefusingTlsEngine engine = RefusingTlsEngine.start(tlsVersion, refusal)) {
+      EngineClient client = client("localhost", engine.port(), context("client.p12", "ca.crt"));
+      // Repeated: whether the alert, a reset or a broken pipe reaches us first is a race.
+      for (int i = 0; i < 15; i++) {
+        pingFails(client, EngineTlsException.Failure.CLIENT_CERTIFICATE_REFUSED)
+            .hasMessageContaining(
+                "the daemon refused our client certificate: tcp://localhost:"
+                    + engine.port()
+                    + " did not accept it")
+            .hasMessageContaining("issued by the CA the daemon trusts")
+            .hasMessageContaining("has not expired and is not revoked");
+        assertThat(engine.nextRefusedProtocol()).isEqualTo(tlsVersion);
+      }
+    }
+  }
+
+  @Test
+  void ping_callerContextDefaultsToTls12_stillNegotiatesTls13() throws Exception {
+    try (FakeTcpEngine engine = FakeTcpEngine.start(context("server.p12", "ca.crt"))) {
+      SSLContext tls12Default = context("client.p12", "ca.crt", "TLSv1.2");
+      EngineClient client = client("localhost", engine.port(), tls12Default);
+
+      client.ping();
+
+      assertThat(tls12Default.getDefaultSSLParameters().getProtocols()).doesNotContain("TLSv1.3");
+      assertThat(engine.nextProtocol()).isEqualTo("TLSv1.3");
+    }
+  }
+
+  @Test
+  void ping_daemonWithTls12Only_negotiatesTls12() throws Exception {
+    try (FakeTcpEngine engine = FakeTcpEngine.start(context("server.p12", "ca.crt"), "TLSv1.2")) {
+      EngineClient client = client("localhost", engine.port(), context("client.p12", "ca.crt"));
+
+      assertThat(client.ping().apiVersion()).hasToString("1.41");
+      assertThat(engine.nextProtocol()).isEqualTo("TLSv1.2");
+    }
+  }
+
+  @Test
+  void ping_daemonWithTls13_negotiatesTls13() throws Exception {
+    try (FakeTcpEngine engine = FakeTcpEngine.start(context("server.p12", "ca.crt"))) {
+      client("localhost", engine.port(), context("client.p12", "ca.crt")).ping();
+
+      assertThat(engine.nextProtocol()).isEqualTo("TLSv1.3");
+    }
+  }
+
+  private static AbstractThrowableAssert<?, ? extends Throwable> pingFails(
+      EngineClient client, EngineTlsException.Failure failure) {
+    return assertThatThrownBy(client::ping)
+        .isInstanceOfSatisfying(
+            EngineTlsException.class, e -> assertThat(e.failure()).isEqualTo(failure));
   }
 
   private static EngineClient client(String host, int port, SSLContext context) {
@@ -109,6 +151,11 @@ class EngineTlsTest {
   }
 
   static SSLContext context(@Nullable String keyStore, String trustedCa) throws Exception {
+    return context(keyStore, trustedCa, "TLSv1.3");
+  }
+
+  static SSLContext context(@Nullable String keyStore, String trustedCa, String protocol)
+      throws Exception {
     KeyManager[] keyManagers = null;
     if (keyStore != null) {
       KeyStore keys = KeyStore.getInstance("PKCS12");
@@ -129,7 +176,7 @@ class EngineTlsTest {
     TrustManagerFactory tmf =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
-    SSLContext context = SSLContext.getInstance("TLSv1.3");
+    SSLContext context = SSLContext.getInstance(protocol);
     context.init(keyManagers, tmf.getTrustManagers(), null);
     return context;
   }

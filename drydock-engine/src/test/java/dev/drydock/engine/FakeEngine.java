@@ -11,6 +11,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -167,5 +168,14 @@ final class FakeEngine implements AutoCloseable {
   public void close() throws IOException {
     server.close();
     acceptor.interrupt();
+    // A channel closed under a blocked accept() keeps listening until that accept returns.
+    try {
+      if (!acceptor.join(Duration.ofSeconds(10))) {
+        throw new IOException("the fake engine's acceptor did not stop within 10 seconds");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping the fake engine", e);
+    }
   }
 }

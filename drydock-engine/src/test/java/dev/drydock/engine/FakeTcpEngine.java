@@ -6,50 +6,52 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A fake daemon on 127.0.0.1 over plain TCP or TLS (requiring a client certificate) that answers
- * pings.
+ * pings, and records the TLS version of each connection.
  */
 final class FakeTcpEngine implements AutoCloseable {
-  private final ServerSocket server;
-  private final Thread acceptor;
+  private final BlockingQueue<String> protocols = new LinkedBlockingQueue<>();
+  private final LoopbackServer server;
 
-  private FakeTcpEngine(ServerSocket server) {
-    this.server = server;
-    this.acceptor = Thread.ofVirtual().start(this::acceptLoop);
+  private FakeTcpEngine(ServerSocket socket) {
+    this.server = new LoopbackServer(socket, this::serve);
   }
 
   static FakeTcpEngine start(@Nullable SSLContext tls) throws IOException {
-    InetAddress loopback = InetAddress.getLoopbackAddress();
-    if (tls == null) {
-      return new FakeTcpEngine(new ServerSocket(0, 10, loopback));
-    }
-    SSLServerSocket server =
-        (SSLServerSocket) tls.getServerSocketFactory().createServerSocket(0, 10, loopback);
-    server.setNeedClientAuth(true);
-    return new FakeTcpEngine(server);
+    return tls == null
+        ? new FakeTcpEngine(LoopbackServer.plainSocket())
+        : start(tls, tls.getDefaultSSLParameters().getProtocols());
+  }
+
+  /** Starts a TLS daemon that speaks only {@code tlsVersions}, e.g. {@code TLSv1.2}. */
+  static FakeTcpEngine start(SSLContext tls, String... tlsVersions) throws IOException {
+    SSLServerSocket socket =
+        (SSLServerSocket)
+            tls.getServerSocketFactory()
+                .createServerSocket(0, 10, InetAddress.getLoopbackAddress());
+    socket.setNeedClientAuth(true);
+    socket.setEnabledProtocols(tlsVersions);
+    return new FakeTcpEngine(socket);
   }
 
   int port() {
-    return server.getLocalPort();
+    return server.port();
   }
 
-  private void acceptLoop() {
-    while (!server.isClosed()) {
-      try {
-        Socket socket = server.accept();
-        Thread.ofVirtual().start(() -> serve(socket));
-      } catch (IOException e) {
-        return;
-      }
-    }
+  /** {@return the TLS version of the next connection that answered a request} */
+  String nextProtocol() throws InterruptedException {
+    return LoopbackServer.next(protocols, "no TLS request was answered");
   }
 
-  private static void serve(Socket socket) {
+  private void serve(Socket socket) {
     try (socket) {
       InputStream in = socket.getInputStream();
       OutputStream out = socket.getOutputStream();
@@ -69,6 +71,9 @@ final class FakeTcpEngine implements AutoCloseable {
       }
       out.write(FakeEngine.ping("1.41"));
       out.flush();
+      if (socket instanceof SSLSocket tls) {
+        protocols.add(tls.getSession().getProtocol());
+      }
     } catch (IOException e) {
       // handshake refused or client gone: that is what several tests want
     }
@@ -77,6 +82,5 @@ final class FakeTcpEngine implements AutoCloseable {
   @Override
   public void close() throws IOException {
     server.close();
-    acceptor.interrupt();
   }
 }

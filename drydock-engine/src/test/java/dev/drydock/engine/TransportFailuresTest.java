@@ -3,6 +3,7 @@ package dev.drydock.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
@@ -67,8 +68,42 @@ class TransportFailuresTest {
   void onExchange_otherIoFailure_isUnreachable() {
     TransportFailures failures = new TransportFailures(new EngineEndpoint.Tcp("h", 1));
 
-    assertThat(failures.onExchange("ping", new IOException("Connection reset"), 10))
+    assertThat(failures.onExchange("ping", new IOException("Connection reset"), 10, false))
         .isInstanceOf(EngineUnreachableException.class)
         .hasMessageContaining("Connection reset");
+  }
+
+  @Test
+  void onExchange_resetBeforeAnswerToClientCertificate_isClientCertificateRefused() {
+    TransportFailures failures = new TransportFailures(new EngineEndpoint.Tcp("h", 2376));
+
+    assertThat(failures.onExchange("ping", new SocketException("Broken pipe"), 10, true))
+        .isInstanceOfSatisfying(
+            EngineTlsException.class,
+            e ->
+                assertThat(e.failure())
+                    .isEqualTo(EngineTlsException.Failure.CLIENT_CERTIFICATE_REFUSED))
+        .hasMessageContaining("tcp://h:2376 did not accept it")
+        .hasMessageContaining("Broken pipe");
+  }
+
+  @Test
+  void onExchange_timeoutBeforeAnswerToClientCertificate_staysTimeout() {
+    TransportFailures failures = new TransportFailures(new EngineEndpoint.Tcp("h", 2376));
+
+    assertThat(failures.onExchange("ping", new SocketTimeoutException("Read timed out"), 10, true))
+        .isInstanceOf(EngineTimeoutException.class);
+  }
+
+  @Test
+  void onConnect_handshakeCut_isClientCertificateRefused() {
+    TransportFailures failures = new TransportFailures(new EngineEndpoint.Tcp("h", 2376));
+
+    assertThat(
+            failures.onConnect(
+                "ping", new TlsHandshakeCutException(new SocketException("Connection reset"))))
+        .isInstanceOf(EngineTlsException.class)
+        .hasMessageContaining("tcp://h:2376 did not accept it")
+        .hasMessageContaining("during the TLS handshake (Connection reset)");
   }
 }

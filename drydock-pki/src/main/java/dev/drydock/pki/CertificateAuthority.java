@@ -146,7 +146,11 @@ public final class CertificateAuthority {
     return layout.issuingCertificate();
   }
 
-  /** {@return the file with the current CRL} */
+  /**
+   * {@return the file with the current CRL, which {@link Issuer#revoke} and {@link
+   * Issuer#writeCrl()} replace atomically; name it in {@link TlsFiles#withCrl(Path)} so that a TLS
+   * endpoint refuses revoked peers (and, fail-closed, every peer while the file is missing)}
+   */
   public Path crlFile() {
     return layout.crl();
   }

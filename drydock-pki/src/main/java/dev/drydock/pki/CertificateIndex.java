@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * # serial  kind  notBefore  notAfter  revokedAt  reason  subject  sans
  * 7F3A…    SERVER  2026-01-01T00:00:00Z  2027-02-02T00:00:00Z  -  -  CN=registry,O=drydock  DNS:registry IP:10.0.0.5
  * </pre>
+ *
+ * <p>Instants are ISO-8601 UTC in whole seconds, the precision of X.509 and CRL dates; older
+ * entries with fractions of a second are still read, and rounded down to the second.
  *
  * <p>Subjects and names cannot hold tabs or newlines (requests reject control characters), and
  * subject alternative names cannot hold spaces, so the separators are unambiguous. Status is not
@@ -77,9 +81,9 @@ final class CertificateIndex {
         "\t",
         record.serial().hex(),
         record.kind().name(),
-        record.notBefore().toString(),
-        record.notAfter().toString(),
-        revocation == null ? NONE : revocation.revokedAt().toString(),
+        format(record.notBefore()),
+        format(record.notAfter()),
+        revocation == null ? NONE : format(revocation.revokedAt()),
         revocation == null ? NONE : revocation.reason().name(),
         record.subject(),
         sans);
@@ -96,26 +100,39 @@ final class CertificateIndex {
       Revocation revocation =
           fields[4].equals(NONE)
               ? null
-              : new Revocation(Instant.parse(fields[4]), RevocationReason.valueOf(fields[5]));
+              : new Revocation(parseInstant(fields[4]), RevocationReason.valueOf(fields[5]));
       List<SubjectAltName> sans = new ArrayList<>();
       if (!fields[7].equals(NONE)) {
         for (String san : fields[7].split(" ", -1)) {
           sans.add(SubjectAltName.parse(san));
         }
       }
-      Instant notAfter = Instant.parse(fields[3]);
+      Instant notAfter = parseInstant(fields[3]);
       return new CertificateRecord(
           SerialNumber.parse(fields[0]),
           fields[6],
           CertificateKind.valueOf(fields[1]),
           sans,
-          Instant.parse(fields[2]),
+          parseInstant(fields[2]),
           notAfter,
           CertificateStatus.of(revocation, notAfter, now),
           revocation);
     } catch (DateTimeException | IllegalArgumentException e) {
       throw corrupt(file, lineNumber, "valid fields (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** {@return {@code instant} in the index's precision, whole seconds} */
+  static Instant seconds(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  private static String format(Instant instant) {
+    return seconds(instant).toString();
+  }
+
+  private static Instant parseInstant(String text) {
+    return seconds(Instant.parse(text));
   }
 
   private static PkiException corrupt(

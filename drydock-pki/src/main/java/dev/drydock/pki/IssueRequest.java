@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param kind server or client
  * @param commonName the subject CN; also the default output directory's name
- * @param sans the subject alternative names; a server certificate needs at least one
+ * @param sans the subject alternative names; a server certificate needs at least one DNS name or IP
+ *     address (URIs may come in addition), because TLS clients check the host they dialled against
+ *     those and ignore the common name
  * @param organisationalUnits the subject OUs, which drydock reads as roles or groups
  * @param keyAlgorithm the type of the new key
  * @param days the validity in days from now, used when {@code window} is null
@@ -53,12 +56,20 @@ public record IssueRequest(
       throw new InvalidValueException(
           "validity", window.toString(), "is longer than " + kind.maxDays() + " days");
     }
-    if (kind == CertificateKind.SERVER && sans.isEmpty()) {
+    if (kind == CertificateKind.SERVER && sans.stream().noneMatch(IssueRequest::namesHost)) {
       throw new InvalidValueException(
           "server certificate " + commonName,
-          "",
-          "needs a DNS or IP subject alternative name: TLS clients ignore the common name");
+          sans.stream().map(SubjectAltName::toString).collect(Collectors.joining(",")),
+          "needs a DNS or IP subject alternative name (a URI alone does not do): TLS clients"
+              + " check the host they dialled against those and ignore the common name");
     }
+  }
+
+  private static boolean namesHost(SubjectAltName name) {
+    return switch (name) {
+      case SubjectAltName.Dns _, SubjectAltName.Ip _ -> true;
+      case SubjectAltName.Uri _ -> false;
+    };
   }
 
   /** {@return a builder for a server certificate named {@code commonName}} */

@@ -43,7 +43,13 @@ public record IssuedCertificate(X509Certificate certificate, Path directory) {
     return directory.resolve(IssuedFiles.CA);
   }
 
-  /** {@return TLS files for a drydock server or client using this certificate} */
+  /**
+   * {@return TLS files for a drydock server or client using this certificate, without a CRL}
+   *
+   * <p>Add the CA's CRL so that revoked peers are refused: {@code
+   * tlsFiles().withCrl(ca.crlFile())}. Every server accepting drydock clients should; see {@link
+   * TlsFiles} for how a missing CRL is handled.
+   */
   public TlsFiles tlsFiles() {
     return new TlsFiles(keyFile(), chainFile(), caFile(), null);
   }

@@ -67,7 +67,8 @@ public final class Issuer {
           continue;
         }
         if (record.revocation() == null) {
-          record = record.revoked(new Revocation(now, reason));
+          // In whole seconds, as the index and the CRL keep it.
+          record = record.revoked(new Revocation(CertificateIndex.seconds(now), reason));
           records.set(i, record);
           CertificateIndex.write(ca.layout().index(), records);
           Crls.publish(ca.layout(), ca.issuingCertificate(), key, records, now);

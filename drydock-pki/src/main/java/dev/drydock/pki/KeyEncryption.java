@@ -63,12 +63,15 @@ final class KeyEncryption {
   /**
    * Decrypts an encrypted PKCS#8 key read from {@code file}.
    *
+   * @throws InvalidPemException when its key derivation costs more than {@link KdfLimits} allow
    * @throws PassphraseRequiredException when {@code passphrase} is null
    * @throws WrongPassphraseException when the passphrase does not decrypt the key
    */
   static PrivateKeyInfo decrypt(
       Path file, PKCS8EncryptedPrivateKeyInfo encrypted, char @Nullable [] passphrase)
       throws PkiException {
+    // Before asking for a passphrase: a key that cannot be used is not worth typing one for.
+    KdfLimits.check(file, encrypted.getEncryptionAlgorithm());
     if (passphrase == null) {
       throw new PassphraseRequiredException(
           file, "The private key in " + file + " is encrypted; give its passphrase.");

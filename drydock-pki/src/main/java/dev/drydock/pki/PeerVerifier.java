@@ -124,6 +124,12 @@ final class PeerVerifier {
   private static void checkRevocation(
       X509Certificate leaf, X509Certificate issuer, TrustMaterial trust, Instant now)
       throws CertificateException {
+    String problem = trust.crlProblem();
+    if (problem != null) {
+      // Fail closed: a CRL that was configured but vanished must not turn revocation off.
+      throw new CertificateException(
+          "cannot check whether " + describe(leaf) + " is revoked: " + problem);
+    }
     X509CRL crl = trust.crl();
     if (crl == null) {
       return;

@@ -58,7 +58,12 @@ final class Pem {
 
   /** {@return the one CRL in {@code file}} */
   static X509CRL readCrl(Path file) throws PkiException {
-    List<Object> objects = readObjects(file);
+    return parseCrl(file, read(file));
+  }
+
+  /** {@return the one CRL in {@code pem}, read from {@code file}} */
+  static X509CRL parseCrl(Path file, byte[] pem) throws PkiException {
+    List<Object> objects = parseObjects(file, pem);
     if (objects.size() != 1 || !(objects.getFirst() instanceof X509CRLHolder holder)) {
       throw new InvalidPemException(file, "expected exactly one X509 CRL block", null);
     }
@@ -76,6 +81,8 @@ final class Pem {
    * KEY}) or the traditional OpenSSL forms ({@code EC PRIVATE KEY}, {@code RSA PRIVATE KEY}).
    *
    * @param passphrase decrypts an encrypted key; owned by the caller and left untouched
+   * @throws InvalidPemException also when an encrypted key's key derivation would cost more than
+   *     {@link KdfLimits} allow, before any passphrase is asked for or tried
    */
   static PrivateKey readPrivateKey(Path file, char @Nullable [] passphrase) throws PkiException {
     List<Object> objects = readObjects(file);
@@ -155,15 +162,27 @@ final class Pem {
     }
   }
 
+  /** {@return the bytes of {@code file}, which must be no larger than any PEM drydock reads} */
+  static byte[] readBytes(Path file) throws IOException {
+    return SecureFiles.readLimited(file, MAX_BYTES);
+  }
+
   private static List<Object> readObjects(Path file) throws PkiException {
-    byte[] bytes;
+    return parseObjects(file, read(file));
+  }
+
+  private static byte[] read(Path file) throws PkiException {
     try {
-      bytes = SecureFiles.readLimited(file, MAX_BYTES);
+      return readBytes(file);
     } catch (NoSuchFileException e) {
       throw new InvalidPemException(file, "the file does not exist", e);
     } catch (IOException e) {
       throw new InvalidPemException(file, "it cannot be read: " + e, e);
     }
+  }
+
+  /** Parses the PEM blocks in {@code bytes}, read from {@code file}, and zeroes the bytes. */
+  private static List<Object> parseObjects(Path file, byte[] bytes) throws PkiException {
     List<Object> objects = new ArrayList<>();
     try (Reader reader =
             new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.US_ASCII);

@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Trusts peers whose chains lead to drydock's root CA, re-reading the root and CRL files when they
  * change. Clients are checked for clientAuth; servers for serverAuth and, when the connection asks
- * for endpoint identification, for the host name (JSSE leaves that to extended trust managers).
+ * for endpoint identification, for the host name (JSSE leaves that to extended trust managers). A
+ * named CRL file that goes missing refuses every peer until it is back; one that turns out corrupt
+ * on a reload leaves the previous CRL in force.
  */
 final class ReloadingTrustManager extends X509ExtendedTrustManager {
   private final Reloadable<TrustMaterial> trust;

@@ -20,7 +20,9 @@ import javax.net.ssl.TrustManager;
  * A mutually authenticated TLS context for a drydock server or client, built from the PEM files the
  * CA writes. Both ends present certificates; a server accepts only clients whose certificates chain
  * to the trusted root, carry clientAuth and are not in the CRL; a client accepts only servers with
- * serverAuth certificates that name the host it dialled.
+ * serverAuth certificates that name the host it dialled. When {@link TlsFiles#crl()} is named but
+ * the file is missing or unreadable, every peer is refused, naming the file: revocation checking
+ * fails closed, never silently off.
  *
  * <p>Key, chain, root and CRL files are re-read when they change (checked at most every {@link
  * TlsOptions#reloadInterval()}), so rotated certificates take effect for new handshakes without a

@@ -41,6 +41,43 @@ class CertificateIndexTest {
   }
 
   @Test
+  void format_instantsWithFractions_writesWholeSeconds() {
+    Revocation revocation = new Revocation(NOW.plusNanos(123_456_789), RevocationReason.SUPERSEDED);
+    CertificateRecord record =
+        new CertificateRecord(
+            SerialNumber.parse("01"),
+            "CN=a",
+            CertificateKind.CLIENT,
+            List.of(),
+            NB.plusMillis(250),
+            NA.plusNanos(1),
+            CertificateStatus.REVOKED,
+            revocation);
+
+    assertThat(CertificateIndex.format(record))
+        .isEqualTo(
+            "1\tCLIENT\t2026-01-01T00:00:00Z\t2027-01-01T00:00:00Z\t2026-06-01T00:00:00Z"
+                + "\tSUPERSEDED\tCN=a\t-");
+  }
+
+  @Test
+  void read_oldEntryWithFractions_readsWholeSeconds() throws Exception {
+    Path file = tmp.resolve("index.tsv");
+    Files.writeString(
+        file,
+        CertificateIndex.HEADER
+            + "0A\tCLIENT\t2026-01-01T00:00:00Z\t2027-01-01T00:00:00Z"
+            + "\t2026-05-01T10:20:30.123456789Z\tKEY_COMPROMISE\tCN=old\t-\n");
+
+    CertificateRecord record = CertificateIndex.read(file, NOW).getFirst();
+
+    assertThat(record.revocation())
+        .isEqualTo(
+            new Revocation(Instant.parse("2026-05-01T10:20:30Z"), RevocationReason.KEY_COMPROMISE));
+    assertThat(record.status()).isEqualTo(CertificateStatus.REVOKED);
+  }
+
+  @Test
   void read_missingFile_isEmpty() throws Exception {
     assertThat(CertificateIndex.read(tmp.resolve("none.tsv"), NOW)).isEmpty();
   }

@@ -52,6 +52,24 @@ class IssueRequestTest {
         .hasMessageContaining("subject alternative name");
   }
 
+  @Test
+  void build_serverWithOnlyUriName_throws() {
+    assertThatThrownBy(
+            () -> IssueRequest.server("agent").sans("URI:spiffe://drydock/agent").build())
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("URI:spiffe://drydock/agent")
+        .hasMessageContaining("needs a DNS or IP subject alternative name");
+  }
+
+  @Test
+  void build_serverWithUriAndIp_keepsBoth() {
+    IssueRequest request =
+        IssueRequest.server("agent").sans("URI:spiffe://drydock/agent", "IP:10.0.0.7").build();
+    assertThat(request.sans())
+        .containsExactly(
+            SubjectAltName.parse("URI:spiffe://drydock/agent"), SubjectAltName.parse("10.0.0.7"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"../etc", "a/b", "a\\b", ".hidden", "", " ", "tab\there"})
   void build_nameUnfitForFiles_throws(String name) {

@@ -221,6 +221,22 @@ class IssuerTest {
   }
 
   @Test
+  void revoke_clockWithNanoseconds_indexKeepsWholeSecondsLikeOtherDates() throws Exception {
+    CertificateAuthority ca = Fixtures.newCa(tmp, clock);
+    Issuer issuer = ca.unlock(null);
+    SerialNumber serial = issuer.issue(IssueRequest.client("nano").build()).serial();
+    clock.advance(Duration.ofNanos(123_456_789));
+
+    CertificateRecord revoked = issuer.revoke(serial, RevocationReason.SUPERSEDED);
+
+    assertThat(revoked.revocation())
+        .isEqualTo(new Revocation(T0, RevocationReason.SUPERSEDED))
+        .isEqualTo(ca.find(serial).revocation());
+    String line = Files.readAllLines(tmp.resolve("index.tsv")).getLast();
+    assertThat(line).contains("\t2026-03-01T12:00:00Z\tSUPERSEDED\t").doesNotContain(".123");
+  }
+
+  @Test
   void revoke_twice_keepsFirstRevocation() throws Exception {
     Issuer issuer = Fixtures.newIssuer(tmp, clock);
     SerialNumber serial = issuer.issue(IssueRequest.client("x").build()).serial();

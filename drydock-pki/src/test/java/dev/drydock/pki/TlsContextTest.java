@@ -17,6 +17,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,6 +137,56 @@ class TlsContextTest {
           .isInstanceOf(IOException.class);
       assertThat(running.next().failure())
           .hasRootCauseInstanceOf(CertificateRevokedException.class);
+    }
+  }
+
+  @Test
+  void handshake_crlMissingAtStart_refusesEveryPeerNamingCrlFile() throws Exception {
+    Files.delete(ca.crlFile());
+    try (TestServer running = TestServer.start(serverContext(Duration.ZERO))) {
+      assertRefusedForCrl(running, "the CRL file " + ca.crlFile() + " does not exist")
+          .hasStackTraceContaining("cannot check whether certificate");
+
+      issuer.writeCrl();
+      assertAliceServed(running);
+    }
+  }
+
+  @Test
+  void handshake_crlDeletedAfterStart_refusedUntilRestored() throws Exception {
+    try (TestServer running = TestServer.start(serverContext(Duration.ZERO))) {
+      assertAliceServed(running);
+
+      Files.delete(ca.crlFile());
+      assertRefusedForCrl(running, "the CRL file " + ca.crlFile() + " does not exist");
+
+      issuer.writeCrl();
+      assertAliceServed(running);
+    }
+  }
+
+  @Test
+  void handshake_crlUnreadable_refusedNamingCrlFile() throws Exception {
+    Files.delete(ca.crlFile());
+    Files.createDirectory(ca.crlFile());
+    try (TestServer running = TestServer.start(serverContext(Duration.ZERO))) {
+      assertRefusedForCrl(running, "the CRL file " + ca.crlFile() + " cannot be read");
+    }
+  }
+
+  @Test
+  void handshake_crlCorruptAtReload_keepsCheckingPreviousCrl() throws Exception {
+    IssuedCertificate bob = Fixtures.client(issuer, tmp.resolve("bob"), "bob");
+    issuer.revoke(bob.serial(), RevocationReason.KEY_COMPROMISE);
+    try (TestServer running = TestServer.start(serverContext(Duration.ZERO))) {
+      Files.writeString(ca.crlFile(), "-----BEGIN X509 CRL-----\nhalf");
+
+      assertThatThrownBy(() -> Fixtures.talk(clientContext(bob), running.port(), "x"))
+          .isInstanceOf(IOException.class);
+      assertThat(running.next().failure())
+          .hasRootCauseInstanceOf(CertificateRevokedException.class);
+      assertThat(Fixtures.talk(clientContext(client), running.port(), "y"))
+          .startsWith("hello alice");
     }
   }
 
@@ -267,6 +318,20 @@ class TlsContextTest {
     TlsContext serverTls = serverContext(Duration.ZERO);
     assertThatThrownBy(() -> serverTls.connect("127.0.0.1", 1, Fixtures.TIMEOUT))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  /** Alice, who is not revoked, is refused; the server's error says {@code why}. */
+  private AbstractThrowableAssert<?, ? extends Throwable> assertRefusedForCrl(
+      TestServer running, String why) throws Exception {
+    assertThatThrownBy(() -> Fixtures.talk(clientContext(client), running.port(), "refused"))
+        .isInstanceOf(IOException.class);
+    return assertThat(running.next().failure()).hasStackTraceContaining(why);
+  }
+
+  private void assertAliceServed(TestServer running) throws Exception {
+    assertThat(Fixtures.talk(clientContext(client), running.port(), "served"))
+        .startsWith("hello alice");
+    assertThat(running.next().failure()).isNull();
   }
 
   private TlsContext serverContext(Duration interval) throws PkiException {
