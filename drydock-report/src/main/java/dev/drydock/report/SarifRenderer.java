@@ -30,10 +30,7 @@ final class SarifRenderer implements Renderer {
 
   @Override
   public void render(Report report, Writer out) throws IOException {
-    Map<String, Finding> rules = new LinkedHashMap<>();
-    for (Finding f : report.findings()) {
-      rules.putIfAbsent(f.ruleId(), f);
-    }
+    Map<String, Finding> rules = rulesOf(report);
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     for (String id : rules.keySet()) {
       ruleIndex.put(id, ruleIndex.size());
@@ -59,6 +56,26 @@ final class SarifRenderer implements Renderer {
       g.writeEndObject();
     }
     out.write('\n');
+  }
+
+  /**
+   * One representative finding per rule: the most severe, preferring a problem, so that a rule's
+   * level and security-severity are not taken from a harmless first result.
+   */
+  static Map<String, Finding> rulesOf(Report report) {
+    Map<String, Finding> rules = new LinkedHashMap<>();
+    for (Finding f : report.findings()) {
+      rules.merge(f.ruleId(), f, (kept, next) -> moreTelling(next, kept) ? next : kept);
+    }
+    return rules;
+  }
+
+  private static boolean moreTelling(Finding a, Finding b) {
+    int bySeverity = a.severity().compareTo(b.severity());
+    if (bySeverity != 0) {
+      return bySeverity > 0;
+    }
+    return a.isProblem() && !b.isProblem();
   }
 
   private static void writeTool(JsonGenerator g, Report report, Map<String, Finding> rules)
@@ -135,8 +152,14 @@ final class SarifRenderer implements Renderer {
     g.writeObjectFieldStart("properties");
     g.writeStringField("drydock-status", f.status().label());
     g.writeStringField("drydock-severity", f.severity().label());
+    if (f.isProblem() && !f.remediation().isEmpty()) {
+      g.writeStringField("drydock-remediation", f.remediation());
+    }
     for (Map.Entry<String, String> e : f.properties().entrySet()) {
-      g.writeStringField(e.getKey(), e.getValue());
+      // drydock's own keys win: a finding property must not produce a duplicate JSON key.
+      if (!e.getKey().startsWith("drydock-")) {
+        g.writeStringField(e.getKey(), e.getValue());
+      }
     }
     g.writeEndObject();
     g.writeEndObject();

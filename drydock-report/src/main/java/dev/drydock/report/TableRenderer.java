@@ -29,7 +29,7 @@ final class TableRenderer implements Renderer {
 
   @Override
   public void render(Report report, Writer out) throws IOException {
-    out.write("drydock " + report.tool() + " - " + printable(report.target()) + "\n");
+    out.write("drydock " + printable(report.tool()) + " - " + printable(report.target()) + "\n");
     Map<String, List<Finding>> sections = new LinkedHashMap<>();
     for (Finding f : report.findings()) {
       sections.computeIfAbsent(sectionOf(f), k -> new ArrayList<>()).add(f);
@@ -62,7 +62,7 @@ final class TableRenderer implements Renderer {
               + " "
               + severity
               + " "
-              + pad(f.ruleId(), ruleWidth)
+              + pad(printable(f.ruleId()), ruleWidth)
               + "  "
               + printable(f.title())
               + "  ["
@@ -144,10 +144,7 @@ final class TableRenderer implements Renderer {
     return s.length() >= width ? s : s + " ".repeat(width - s.length());
   }
 
-  /** Strips control characters so that hostile names cannot move the cursor or fake lines. */
-  static String printable(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-    return b.toString();
+  private static String printable(String s) {
+    return Printable.clean(s);
   }
 }

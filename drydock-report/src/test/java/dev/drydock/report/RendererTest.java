@@ -114,4 +114,41 @@ class RendererTest {
     assertThat(Format.parse("Sarif")).isEqualTo(Format.SARIF);
     assertThatThrownBy(() -> Format.parse("xml")).hasMessageContaining("junit");
   }
+
+  @Test
+  void printable_stripsBidiAndFormatCharacters() {
+    assertThat(Printable.clean("safe\u202Etxt.exe\u200Bx\u001b]0;t\u0007"))
+        .isEqualTo("safe?txt.exe?x?]0;t?");
+    assertThat(Printable.clean("caf\u00e9 \u65e5\u672c")).isEqualTo("caf\u00e9 \u65e5\u672c");
+  }
+
+  @Test
+  void sarif_ruleTakesTheWorstFinding_andKeepsDrydockKeysUnique() throws IOException {
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    Report report =
+        new Report(
+            "bench",
+            "1",
+            "h",
+            t,
+            t,
+            List.of(
+                Finding.builder("r1", "T").status(Status.PASS).severity(Severity.LOW).build(),
+                Finding.builder("r1", "T")
+                    .severity(Severity.CRITICAL)
+                    .remediation("fix it")
+                    .property("drydock-status", "pass")
+                    .build()));
+    JsonNode run =
+        MAPPER.readTree(render(Format.SARIF, report, TableOptions.plain())).at("/runs/0");
+    assertThat(run.at("/tool/driver/rules/0/properties/security-severity").asText())
+        .isEqualTo("9.5");
+    assertThat(run.at("/tool/driver/rules/0/defaultConfiguration/level").asText())
+        .isEqualTo("error");
+    assertThat(run.at("/results/1/properties/drydock-status").asText()).isEqualTo("fail");
+    assertThat(run.at("/results/1/properties/drydock-remediation").asText()).isEqualTo("fix it");
+    // Jackson keeps the last of duplicate keys; check the raw text has the key once.
+    String raw = render(Format.SARIF, report, TableOptions.plain());
+    assertThat(raw.split("\"drydock-status\"", -1)).hasSize(3);
+  }
 }
