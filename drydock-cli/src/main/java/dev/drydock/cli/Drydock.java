@@ -69,7 +69,12 @@ final class Drydock implements Runnable {
   Path dataDir() {
     Path given = data;
     if (given != null) {
-      return given.toAbsolutePath();
+      if (given.toString().isBlank()) {
+        throw new CliException(
+            "--data is empty; name a directory (or leave it out for ~/.drydock).",
+            dev.drydock.report.FailOn.EXIT_USAGE);
+      }
+      return given.toAbsolutePath().normalize();
     }
     String fromEnv = context.env().get("DRYDOCK_DATA");
     if (fromEnv != null && !fromEnv.isBlank()) {

@@ -9,6 +9,7 @@ import dev.drydock.engine.EngineInfo;
 import dev.drydock.engine.EnginePing;
 import dev.drydock.engine.EngineVersion;
 import dev.drydock.pki.PkiException;
+import dev.drydock.report.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -109,6 +110,6 @@ final class EngineInfoCommand implements Callable<Integer> {
   }
 
   private static void row(PrintWriter out, String label, String value) {
-    out.printf(java.util.Locale.ROOT, "  %-20s %s%n", label, value);
+    out.printf(java.util.Locale.ROOT, "  %-20s %s%n", label, Printable.clean(value));
   }
 }

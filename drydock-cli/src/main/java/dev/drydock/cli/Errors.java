@@ -1,6 +1,7 @@
 package dev.drydock.cli;
 
 import dev.drydock.report.FailOn;
+import dev.drydock.report.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ final class Errors {
     if (cause instanceof CliException cli) {
       code = cli.exitCode();
     }
-    err.println("drydock: " + message(cause));
+    err.println("drydock: " + Printable.clean(message(cause)));
     if (debug) {
       cause.printStackTrace(err);
     } else if (isBug(cause)) {
@@ -34,7 +35,7 @@ final class Errors {
 
   static int usage(CommandLine.ParameterException ex, PrintWriter err) {
     CommandLine cmd = ex.getCommandLine();
-    err.println("drydock: " + ex.getMessage());
+    err.println("drydock: " + Printable.clean(String.valueOf(ex.getMessage())));
     CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();

@@ -59,16 +59,27 @@ final class PassphraseOptions {
   }
 
   private static char[] fromFile(Path source) {
+    String first;
     try {
       List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
-      if (lines.isEmpty() || lines.getFirst().isEmpty()) {
-        throw new CliException(
-            "--passphrase-file " + source + ": the first line is empty.", FailOn.EXIT_USAGE);
-      }
-      return lines.getFirst().toCharArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      first = lines.isEmpty() ? "" : lines.getFirst();
+    } catch (IOException | UncheckedIOException e) {
+      throw new CliException(
+          "--passphrase-file "
+              + source
+              + ": cannot read it as UTF-8 text ("
+              + Errors.message(e)
+              + ").",
+          FailOn.EXIT_USAGE);
     }
+    if (first.startsWith("\uFEFF")) {
+      first = first.substring(1); // a byte-order mark some editors write is not part of it
+    }
+    if (first.isEmpty()) {
+      throw new CliException(
+          "--passphrase-file " + source + ": the first line is empty.", FailOn.EXIT_USAGE);
+    }
+    return first.toCharArray();
   }
 
   @SuppressWarnings("SystemConsoleNull") // documented as nullable; also not a terminal in CI

@@ -49,11 +49,17 @@ final class PkiCommand implements Runnable {
     } catch (CaNotInitialisedException e) {
       // A directory with no CA at all wants init; a half-present CA must not be overwritten.
       String hint =
-          e.getMessage() != null && e.getMessage().startsWith("There is no drydock CA")
-              ? " Run 'drydock pki init' (or point --data at an existing one)."
-              : " Restore the missing files from a backup; 'drydock pki init' will not overwrite it.";
+          hasAnyCaFile(root) ? "" : " Run 'drydock pki init' (or point --data at an existing one).";
       throw new CliException(e.getMessage() + hint, FailOn.EXIT_ERROR);
     }
+  }
+
+  /** {@return true when the CA directory holds any CA certificate, complete or not} */
+  static boolean hasAnyCaFile(Drydock root) {
+    Path dir = directory(root);
+    return java.nio.file.Files.exists(dir.resolve("ca.pem"))
+        || java.nio.file.Files.exists(dir.resolve("issuing.pem"))
+        || java.nio.file.Files.exists(dir.resolve("issuing-key.pem"));
   }
 
   /** Opens the CA and unlocks its issuing key with the passphrase the options give. */

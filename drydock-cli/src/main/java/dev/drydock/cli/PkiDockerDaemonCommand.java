@@ -1,11 +1,11 @@
 package dev.drydock.cli;
 
-import dev.drydock.pki.CaNotInitialisedException;
 import dev.drydock.pki.CaOptions;
 import dev.drydock.pki.CertificateAuthority;
 import dev.drydock.pki.DockerBundle;
 import dev.drydock.pki.PkiException;
 import dev.drydock.pki.SubjectAltName;
+import dev.drydock.report.FailOn;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +36,6 @@ final class PkiDockerDaemonCommand implements Callable<Integer> {
 
   @Option(
       names = "--san",
-      split = ",",
       paramLabel = "SAN",
       description =
           "More names for the daemon, e.g. DNS:docker.internal,IP:10.0.0.5"
@@ -63,8 +62,16 @@ final class PkiDockerDaemonCommand implements Callable<Integer> {
     PrintWriter err = root.context().err();
     // Validate every name before anything is written, so that a typo leaves no CA behind.
     SubjectAltName.parse(host);
-    sans.forEach(SubjectAltName::parse);
-    boolean creating = !caExists(root);
+    if (host.toUpperCase(java.util.Locale.ROOT).matches("^(DNS|IP|URI):.*")) {
+      throw new CliException(
+          "--host " + host + ": give the bare DNS name or IP address, without a DNS:/IP: prefix.",
+          FailOn.EXIT_USAGE);
+    }
+    if (port < 1 || port > 65535) {
+      throw new CliException("--port " + port + ": must be 1 to 65535.", FailOn.EXIT_USAGE);
+    }
+    SanArguments.split(sans).forEach(SubjectAltName::parse);
+    boolean creating = !PkiCommand.hasAnyCaFile(root);
     char[] secret = passphrase.read(root.context(), creating);
     try {
       if (creating) {
@@ -78,7 +85,8 @@ final class PkiDockerDaemonCommand implements Callable<Integer> {
                   .resolve("docker")
                   .resolve(host.replaceAll("[^A-Za-z0-9.-]", "_"));
       DockerBundle bundle =
-          ca.unlock(secret).dockerDaemon(host, sans, target.toAbsolutePath().normalize());
+          ca.unlock(secret)
+              .dockerDaemon(host, SanArguments.split(sans), target.toAbsolutePath().normalize());
       instructions(bundle, target.toAbsolutePath().normalize(), root.context().out());
     } finally {
       if (secret != null) {
@@ -86,15 +94,6 @@ final class PkiDockerDaemonCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  private static boolean caExists(Drydock root) throws PkiException {
-    try {
-      CertificateAuthority.open(PkiCommand.directory(root), root.context().clock());
-      return true;
-    } catch (CaNotInitialisedException e) {
-      return false;
-    }
   }
 
   private static void createCa(Drydock root, char @Nullable [] secret, PrintWriter err)

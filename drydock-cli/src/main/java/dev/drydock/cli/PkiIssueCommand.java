@@ -43,7 +43,6 @@ final class PkiIssueCommand implements Callable<Integer> {
 
   @Option(
       names = "--san",
-      split = ",",
       paramLabel = "SAN",
       description =
           "Subject alternative names, e.g. DNS:registry.local,IP:10.0.0.5,URI:spiffe://x.")
@@ -75,7 +74,9 @@ final class PkiIssueCommand implements Callable<Integer> {
     Drydock root = global.root();
     IssueRequest.Builder builder =
         kind == Kind.SERVER ? IssueRequest.server(name) : IssueRequest.client(name);
-    builder.sans(sans.toArray(String[]::new)).organisationalUnits(roles.toArray(String[]::new));
+    builder
+        .sans(SanArguments.split(sans).toArray(String[]::new))
+        .organisationalUnits(roles.toArray(String[]::new));
     builder.keyAlgorithm(key.algorithm);
     Integer validity = days;
     if (validity != null) {

@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drydock.pki.CertificateRecord;
 import dev.drydock.pki.PkiException;
 import dev.drydock.pki.Revocation;
-import dev.drydock.pki.SubjectAltName;
+import dev.drydock.report.Printable;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,7 +57,7 @@ final class PkiListCommand implements Callable<Integer> {
           r.kind().name().toLowerCase(Locale.ROOT),
           r.status().name().toLowerCase(Locale.ROOT),
           r.notAfter().toString(),
-          r.subject());
+          Printable.clean(r.subject()));
     }
     return 0;
   }
@@ -71,8 +70,8 @@ final class PkiListCommand implements Callable<Integer> {
       node.put("serial", r.serial().hex());
       node.put("kind", r.kind().name().toLowerCase(Locale.ROOT));
       node.put("subject", r.subject());
-      node.put(
-          "sans", r.sans().stream().map(SubjectAltName::toString).collect(Collectors.joining(",")));
+      ArrayNode sans = node.putArray("sans");
+      r.sans().forEach(san -> sans.add(san.toString()));
       node.put("notBefore", r.notBefore().toString());
       node.put("notAfter", r.notAfter().toString());
       node.put("status", r.status().name().toLowerCase(Locale.ROOT));

@@ -2,8 +2,10 @@ package dev.drydock.cli;
 
 import dev.drydock.pki.CertificateRecord;
 import dev.drydock.pki.PkiException;
+import dev.drydock.pki.Revocation;
 import dev.drydock.pki.RevocationReason;
 import dev.drydock.pki.SerialNumber;
+import dev.drydock.report.FailOn;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +38,34 @@ final class PkiRevokeCommand implements Callable<Integer> {
   public Integer call() throws PkiException {
     Drydock root = global.root();
     SerialNumber number = SerialNumber.parse(serial);
-    RevocationReason why = RevocationReason.parse(reason);
+    RevocationReason why;
+    try {
+      why = RevocationReason.parse(reason);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(
+          "--reason "
+              + reason
+              + ": use unspecified, key-compromise, affiliation-changed, superseded,"
+              + " cessation-of-operation or privilege-withdrawn.",
+          FailOn.EXIT_USAGE);
+    }
+    CertificateRecord existing = PkiCommand.open(root).find(number);
+    Revocation earlier = existing.revocation();
+    if (earlier != null) {
+      root.context()
+          .out()
+          .println(
+              "Already revoked: "
+                  + existing.subject()
+                  + " (serial "
+                  + existing.serial().hex()
+                  + ") on "
+                  + earlier.revokedAt()
+                  + ", reason "
+                  + earlier.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                  + "; nothing changed.");
+      return 0;
+    }
     CertificateRecord revoked = PkiCommand.unlock(root, passphrase).revoke(number, why);
     root.context()
         .out()

@@ -20,7 +20,9 @@ final class ReportOptions {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Write the report to FILE (atomically) instead of standard output.")
+      description =
+          "Write the report to FILE (a regular file is replaced atomically; - is standard"
+              + " output).")
   @Nullable Path output;
 
   @Option(
@@ -45,7 +47,11 @@ final class ReportOptions {
   static final class FormatConverter implements ITypeConverter<Format> {
     @Override
     public Format convert(String value) {
-      return Format.parse(value);
+      try {
+        return Format.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(String.valueOf(e.getMessage()));
+      }
     }
   }
 
@@ -53,7 +59,11 @@ final class ReportOptions {
   static final class FailOnConverter implements ITypeConverter<FailOn> {
     @Override
     public FailOn convert(String value) {
-      return FailOn.parse(value);
+      try {
+        return FailOn.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(String.valueOf(e.getMessage()));
+      }
     }
   }
 }
