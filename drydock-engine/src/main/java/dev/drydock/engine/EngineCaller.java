@@ -66,6 +66,15 @@ final class EngineCaller {
   private <T> T call(EngineAction<T> action, String target) throws EngineException {
     Response response =
         exchange(action, new HttpRequest(action.method(), target, connector.hostHeader()));
+    EngineAction.Subject subject = action.subject();
+    if (response.status() == 404 && subject != null) {
+      throw new EngineNotFoundException(
+          action.description(),
+          endpoint.address(),
+          daemonMessage(response),
+          subject.kind(),
+          subject.name());
+    }
     if (response.status() >= 400) {
       throw new EngineApiException(
           action.description(), endpoint.address(), response.status(), daemonMessage(response));

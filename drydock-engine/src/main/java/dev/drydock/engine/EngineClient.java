@@ -1,5 +1,6 @@
 package dev.drydock.engine;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -79,6 +80,56 @@ public final class EngineClient {
    */
   public EngineInfo info() throws EngineException {
     return caller.call(new GetInfo());
+  }
+
+  /**
+   * Lists containers.
+   *
+   * @param all whether to include stopped and created containers, not only running ones
+   * @return the containers, in the daemon's order (newest first)
+   * @throws EngineException if the daemon cannot be reached or answers with an error
+   */
+  public List<ContainerSummary> containers(boolean all) throws EngineException {
+    return caller.call(new ListContainers(all));
+  }
+
+  /**
+   * Inspects one container.
+   *
+   * @param idOrName the container's name or (full or unique prefix of its) ID
+   * @return its configuration and state; environment values are left out
+   * @throws dev.drydock.model.InvalidValueException if {@code idOrName} is empty, too long or holds
+   *     {@code /}, {@code ?}, {@code #} or a control character
+   * @throws EngineNotFoundException if the daemon has no such container
+   * @throws EngineException if the daemon cannot be reached or answers with an error
+   */
+  public ContainerDetails inspectContainer(String idOrName) throws EngineException {
+    return caller.call(new InspectContainer(Objects.requireNonNull(idOrName, "idOrName")));
+  }
+
+  /**
+   * Lists images.
+   *
+   * @return the top-level images
+   * @throws EngineException if the daemon cannot be reached or answers with an error
+   */
+  public List<ImageSummary> images() throws EngineException {
+    return caller.call(new ListImages());
+  }
+
+  /**
+   * Inspects one image.
+   *
+   * @param ref the image's reference (e.g. {@code debian:12}) or ID
+   * @return its configuration; environment values are left out
+   * @throws dev.drydock.model.InvalidValueException if {@code ref} is empty, too long, has an
+   *     empty, {@code .} or {@code ..} path part, or holds {@code ?}, {@code #} or a control
+   *     character
+   * @throws EngineNotFoundException if the daemon has no such image
+   * @throws EngineException if the daemon cannot be reached or answers with an error
+   */
+  public ImageDetails inspectImage(String ref) throws EngineException {
+    return caller.call(new InspectImage(Objects.requireNonNull(ref, "ref")));
   }
 
   /**

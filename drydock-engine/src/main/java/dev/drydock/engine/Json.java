@@ -4,9 +4,15 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads Engine API JSON into trees and fields. Unknown fields are ignored on purpose: the daemon
@@ -21,6 +27,14 @@ final class Json {
 
   /** {@return the body as a JSON object} */
   static JsonNode object(Response response) throws ResponseFormatException {
+    JsonNode node = tree(response);
+    if (!node.isObject()) {
+      throw new ResponseFormatException("the body is not a JSON object");
+    }
+    return node;
+  }
+
+  private static JsonNode tree(Response response) throws ResponseFormatException {
     JsonNode node;
     try {
       node = MAPPER.readTree(response.body());
@@ -30,10 +44,40 @@ final class Json {
     } catch (IOException e) {
       throw new ResponseFormatException("the body could not be read as JSON", e);
     }
-    if (node == null || !node.isObject()) {
-      throw new ResponseFormatException("the body is not a JSON object");
+    if (node == null || node.isMissingNode()) {
+      throw new ResponseFormatException("the body is empty");
     }
     return node;
+  }
+
+  /** {@return the body as a JSON array} */
+  static JsonNode array(Response response) throws ResponseFormatException {
+    JsonNode node = tree(response);
+    if (!node.isArray()) {
+      throw new ResponseFormatException("the body is not a JSON array");
+    }
+    return node;
+  }
+
+  /** {@return the object field, or a missing node if absent or null} */
+  static JsonNode child(JsonNode object, String field) throws ResponseFormatException {
+    JsonNode value = object.path(field);
+    if (value.isNull()) {
+      return MissingNode.getInstance();
+    }
+    if (!value.isMissingNode() && !value.isObject()) {
+      throw wrongType(field, "an object", value);
+    }
+    return value;
+  }
+
+  /** {@return the tree as compact JSON text} */
+  static String write(JsonNode tree) {
+    try {
+      return MAPPER.writeValueAsString(tree);
+    } catch (JacksonException e) {
+      throw new IllegalStateException("a parsed JSON tree could not be written back", e);
+    }
   }
 
   /** {@return the string field, or "" if absent or null} */
@@ -67,6 +111,55 @@ final class Json {
       throw wrongType(field, "an integer", value);
     }
     return value.intValue();
+  }
+
+  /** {@return the integer field as a long, or 0 if absent or null} */
+  static long longInteger(JsonNode object, String field) throws ResponseFormatException {
+    JsonNode value = object.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return 0;
+    }
+    if (!value.canConvertToLong() || !value.isIntegralNumber()) {
+      throw wrongType(field, "an integer", value);
+    }
+    return value.longValue();
+  }
+
+  /** {@return the RFC 3339 time field, or {@link Instant#EPOCH} if absent, null or empty} */
+  static Instant time(JsonNode object, String field) throws ResponseFormatException {
+    String value = text(object, field);
+    if (value.isEmpty()) {
+      return Instant.EPOCH;
+    }
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new ResponseFormatException(
+          "the field " + field + " is not an RFC 3339 time: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@return the object-of-strings field (e.g. labels), or an empty map if absent or null} */
+  static Map<String, String> stringMap(JsonNode object, String field)
+      throws ResponseFormatException {
+    JsonNode value = child(object, field);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> entry : value.properties()) {
+      if (!entry.getValue().isTextual()) {
+        throw wrongType(field, "an object of strings", value);
+      }
+      out.put(entry.getKey(), entry.getValue().textValue());
+    }
+    return out;
+  }
+
+  /** {@return the names of the object field's members (e.g. exposed ports), or an empty list} */
+  static List<String> keys(JsonNode object, String field) throws ResponseFormatException {
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> entry : child(object, field).properties()) {
+      out.add(entry.getKey());
+    }
+    return out;
   }
 
   /** {@return the boolean field, or false if absent or null} */

@@ -4,8 +4,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Fuzzes the decoding of Engine API JSON bodies ({@link Json}, {@link GetInfo}, {@link GetVersion})
- * with arbitrary bytes. The only allowed failure is {@link ResponseFormatException}, which {@link
+ * Fuzzes the decoding of Engine API JSON bodies ({@link Json}, {@link GetInfo}, {@link GetVersion},
+ * {@link ListContainers}, {@link InspectContainer}, {@link ListImages}, {@link InspectImage}) with
+ * arbitrary bytes. The only allowed failure is {@link ResponseFormatException}, which {@link
  * EngineCaller} maps to {@link EngineProtocolException}.
  *
  * <p>Runs its seeds (in {@code JsonFuzzTestInputs/}) as a regular test; set {@code JAZZER_FUZZ=1}
@@ -24,6 +25,34 @@ class JsonFuzzTest {
   @Timeout(10)
   void version(byte[] body) {
     decode(new GetVersion(), body);
+  }
+
+  /** A {@code GET /containers/json} body. */
+  @FuzzTest(maxDuration = "60s")
+  @Timeout(10)
+  void containers(byte[] body) {
+    decode(new ListContainers(true), body);
+  }
+
+  /** A {@code GET /containers/{id}/json} body. */
+  @FuzzTest(maxDuration = "60s")
+  @Timeout(10)
+  void container(byte[] body) {
+    decode(new InspectContainer("fuzz"), body);
+  }
+
+  /** A {@code GET /images/json} body. */
+  @FuzzTest(maxDuration = "60s")
+  @Timeout(10)
+  void images(byte[] body) {
+    decode(new ListImages(), body);
+  }
+
+  /** A {@code GET /images/{name}/json} body. */
+  @FuzzTest(maxDuration = "60s")
+  @Timeout(10)
+  void image(byte[] body) {
+    decode(new InspectImage("fuzz"), body);
   }
 
   private static void decode(EngineAction<?> action, byte[] body) {
