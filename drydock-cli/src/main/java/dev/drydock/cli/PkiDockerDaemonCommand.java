@@ -8,9 +8,7 @@ import dev.drydock.pki.SubjectAltName;
 import dev.drydock.report.FailOn;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -34,13 +32,7 @@ final class PkiDockerDaemonCommand implements Callable<Integer> {
       description = "DNS name or IP address clients use to reach the daemon.")
   String host = "";
 
-  @Option(
-      names = "--san",
-      paramLabel = "SAN",
-      description =
-          "More names for the daemon, e.g. DNS:docker.internal,IP:10.0.0.5"
-              + " (localhost and 127.0.0.1 are always included).")
-  List<String> sans = new ArrayList<>();
+  @Mixin SanArguments sans = new SanArguments();
 
   @Option(
       names = "--out",
@@ -70,7 +62,7 @@ final class PkiDockerDaemonCommand implements Callable<Integer> {
     if (port < 1 || port > 65535) {
       throw new CliException("--port " + port + ": must be 1 to 65535.", FailOn.EXIT_USAGE);
     }
-    SanArguments.split(sans).forEach(SubjectAltName::parse);
+    sans.names().forEach(SubjectAltName::parse);
     boolean creating = !PkiCommand.hasAnyCaFile(root);
     char[] secret = passphrase.read(root.context(), creating);
     try {
@@ -85,8 +77,7 @@ final class PkiDockerDaemonCommand implements Callable<Integer> {
                   .resolve("docker")
                   .resolve(host.replaceAll("[^A-Za-z0-9.-]", "_"));
       DockerBundle bundle =
-          ca.unlock(secret)
-              .dockerDaemon(host, SanArguments.split(sans), target.toAbsolutePath().normalize());
+          ca.unlock(secret).dockerDaemon(host, sans.names(), target.toAbsolutePath().normalize());
       instructions(bundle, target.toAbsolutePath().normalize(), root.context().out());
     } finally {
       if (secret != null) {

@@ -41,12 +41,7 @@ final class PkiIssueCommand implements Callable<Integer> {
       description = "Common name: the host name of a server, the identity of a client.")
   String name = "";
 
-  @Option(
-      names = "--san",
-      paramLabel = "SAN",
-      description =
-          "Subject alternative names, e.g. DNS:registry.local,IP:10.0.0.5,URI:spiffe://x.")
-  List<String> sans = new ArrayList<>();
+  @Mixin SanArguments sans = new SanArguments();
 
   @Option(
       names = "--ou",
@@ -75,7 +70,7 @@ final class PkiIssueCommand implements Callable<Integer> {
     IssueRequest.Builder builder =
         kind == Kind.SERVER ? IssueRequest.server(name) : IssueRequest.client(name);
     builder
-        .sans(SanArguments.split(sans).toArray(String[]::new))
+        .sans(sans.names().toArray(String[]::new))
         .organisationalUnits(roles.toArray(String[]::new));
     builder.keyAlgorithm(key.algorithm);
     Integer validity = days;

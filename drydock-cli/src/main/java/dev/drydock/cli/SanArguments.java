@@ -3,6 +3,7 @@ package dev.drydock.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Option;
 
 /**
  * Splits {@code --san} values on commas, as in {@code --san DNS:a,IP:10.0.0.5}. A URI may itself
@@ -11,7 +12,18 @@ import java.util.Locale;
  * --san}.
  */
 final class SanArguments {
-  private SanArguments() {}
+  @Option(
+      names = "--san",
+      paramLabel = "SAN",
+      description =
+          "Subject alternative names, e.g. DNS:registry.local,IP:10.0.0.5,URI:spiffe://x;"
+              + " repeatable. Everything after URI: is one URI.")
+  List<String> arguments = new ArrayList<>();
+
+  /** {@return the names given, split as the class comment says} */
+  List<String> names() {
+    return split(arguments);
+  }
 
   static List<String> split(List<String> arguments) {
     List<String> names = new ArrayList<>();

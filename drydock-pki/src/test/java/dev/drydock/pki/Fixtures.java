@@ -34,6 +34,16 @@ final class Fixtures {
     return issuer.issue(IssueRequest.client(name).organisationalUnits("ops", "admin").build(), dir);
   }
 
+  /** A client certificate whose validity ended a day before the clock's now. */
+  static IssuedCertificate expiredClient(Issuer issuer, Path dir, Clock clock) throws PkiException {
+    java.time.Instant now = clock.instant();
+    return issuer.issue(
+        IssueRequest.client("old")
+            .validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))
+            .build(),
+        dir);
+  }
+
   /** Connects, sends one line and returns the server's answer; throws when TLS fails. */
   static String talk(TlsContext client, int port, String line) throws IOException {
     try (SSLSocket socket = client.connect("127.0.0.1", port, TIMEOUT)) {

@@ -3,8 +3,6 @@ package dev.drydock.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -81,13 +79,7 @@ class OpensslTlsIT {
 
   @Test
   void sClient_withExpiredClientCertificate_refused() throws Exception {
-    Instant now = clock.instant();
-    IssuedCertificate expired =
-        issuer.issue(
-            IssueRequest.client("old")
-                .validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))
-                .build(),
-            tmp.resolve("old"));
+    IssuedCertificate expired = Fixtures.expiredClient(issuer, tmp.resolve("old"), clock);
 
     Processes.Result result = sClient(expired.caFile(), expired.certFile(), expired.keyFile());
 

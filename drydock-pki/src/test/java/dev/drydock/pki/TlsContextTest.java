@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.cert.CertificateRevokedException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -242,13 +241,7 @@ class TlsContextTest {
 
   @Test
   void handshake_expiredClient_refused() throws Exception {
-    Instant now = clock.instant();
-    IssuedCertificate expired =
-        issuer.issue(
-            IssueRequest.client("old")
-                .validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))
-                .build(),
-            tmp.resolve("old"));
+    IssuedCertificate expired = Fixtures.expiredClient(issuer, tmp.resolve("old"), clock);
     try (TestServer running = TestServer.start(serverContext(Duration.ZERO))) {
       assertThatThrownBy(() -> Fixtures.talk(clientContext(expired), running.port(), "x"))
           .isInstanceOf(IOException.class);
