@@ -32,6 +32,7 @@ class LayeringTest {
           "report", Set.of("model"),
           "pki", Set.of("model"),
           "engine", Set.of("model"),
+          "pkg", Set.of("model"),
           "oci", Set.of("model", "pki"),
           "testkit", Set.of("model", "engine", "pki", "oci"));
 
@@ -101,7 +102,7 @@ class LayeringTest {
       return Optional.of(base);
     }
     // A capability (bench, scanner, trust, ...) may use the base modules, never another capability.
-    return Optional.of(Set.of("model", "report", "pki", "engine", "oci"));
+    return Optional.of(Set.of("model", "report", "pki", "engine", "pkg", "oci"));
   }
 
   private static ArchCondition<JavaClass> onlyUseAllowedModules() {

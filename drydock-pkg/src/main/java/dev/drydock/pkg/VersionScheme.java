@@ -1,0 +1,25 @@
+package dev.drydock.pkg;
+
+import java.util.Comparator;
+
+/**
+ * How one ecosystem orders its version strings, exactly as that ecosystem's own tool does (dpkg,
+ * rpm, apk, Maven, npm, pip, Go, Cargo, RubyGems, NuGet). OSV range matching and "is an upgrade
+ * pending" both rest on it.
+ */
+public interface VersionScheme extends Comparator<String> {
+
+  /** {@return the OSV ecosystem name this scheme serves, e.g. {@code Debian} or {@code Maven}} */
+  String ecosystem();
+
+  /**
+   * Compares two versions of this ecosystem.
+   *
+   * @throws dev.drydock.model.InvalidValueException when either is not a valid version here
+   */
+  @Override
+  int compare(String left, String right);
+
+  /** {@return true when the text is a version this scheme can order} */
+  boolean isValid(String version);
+}
