@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,15 @@ public final class Bench {
   /** {@return the checks this audit runs, in benchmark order} */
   public List<CheckInfo> selected() {
     return selected.stream().map(Check::info).toList();
+  }
+
+  /**
+   * Prepares a watch: one audit now, then one after each burst of relevant daemon events.
+   *
+   * @param settle how long the daemon must be quiet after an event before the re-audit runs
+   */
+  public BenchWatch watch(String toolVersion, Clock clock, Duration settle) {
+    return new BenchWatch(this, client, toolVersion, clock, settle);
   }
 
   /** Runs the audit once, with fresh facts. */

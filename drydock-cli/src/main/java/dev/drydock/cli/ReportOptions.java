@@ -27,12 +27,13 @@ final class ReportOptions {
 
   @Option(
       names = "--fail-on",
-      paramLabel = "SEVERITY",
+      paramLabel = "GATE",
       defaultValue = "none",
       converter = FailOnConverter.class,
       description =
-          "Exit 1 when a failed or errored result is at least this severe: none, info, low,"
-              + " medium, high, critical (default: ${DEFAULT-VALUE}).")
+          "Exit 1 when a failed or errored result is at least this severe (info, low, medium,"
+              + " high, critical); fail = any failed or errored result; warn = also manual"
+              + " results; none (default) never.")
   FailOn failOn = FailOn.none();
 
   @Option(names = "--remediation", description = "Show how to fix each problem (table format).")

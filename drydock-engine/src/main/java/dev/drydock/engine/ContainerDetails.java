@@ -1,6 +1,7 @@
 package dev.drydock.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,12 @@ import java.util.Objects;
  * @param appArmorProfile the AppArmor profile; empty if none applies
  * @param healthcheck whether a health check is configured (one that is not {@code NONE})
  * @param envNames the names of its environment variables, never their values
+ * @param labels its labels ({@code Config.Labels})
+ * @param exposedPorts its exposed ports ({@code Config.ExposedPorts}), e.g. {@code 8080/tcp}
+ * @param publishedPorts the host bindings in force ({@code NetworkSettings.Ports}): container port
+ *     to bindings; empty when it is not running (see {@link ContainerHostConfig#portBindings()} for
+ *     the requested ones)
+ * @param networks the names of the networks it is attached to ({@code NetworkSettings.Networks})
  * @param rawJson the whole answer, with environment values removed, for fields not modelled here
  * @see <a
  *     href="https://docs.docker.com/reference/api/engine/version/v1.41/#tag/Container/operation/ContainerInspect">ContainerInspect</a>
@@ -34,6 +41,10 @@ public record ContainerDetails(
     String appArmorProfile,
     boolean healthcheck,
     List<String> envNames,
+    Map<String, String> labels,
+    List<String> exposedPorts,
+    Map<String, List<ContainerHostConfig.PortBinding>> publishedPorts,
+    List<String> networks,
     String rawJson) {
 
   /** Copies the lists, strips the leading {@code /} of the name and rejects nulls. */
@@ -48,6 +59,10 @@ public record ContainerDetails(
     mounts = List.copyOf(mounts);
     Objects.requireNonNull(appArmorProfile, "appArmorProfile");
     envNames = List.copyOf(envNames);
+    labels = Map.copyOf(labels);
+    exposedPorts = List.copyOf(exposedPorts);
+    publishedPorts = ContainerHostConfig.copyPorts(publishedPorts);
+    networks = List.copyOf(networks);
     Objects.requireNonNull(rawJson, "rawJson");
   }
 
@@ -67,8 +82,11 @@ public record ContainerDetails(
   }
 
   static boolean isRootUser(String user) {
-    String who = user.split(":", 2)[0];
-    return who.isEmpty() || who.equals("root") || who.equals("0");
+    String who = user.strip();
+    int colon = who.indexOf(':');
+    who = colon < 0 ? who : who.substring(0, colon).strip();
+    // "0", "00", ... are all UID 0.
+    return who.isEmpty() || who.equals("root") || who.chars().allMatch(c -> c == '0');
   }
 
   /**
@@ -77,14 +95,22 @@ public record ContainerDetails(
    * @param status e.g. {@code created}, {@code running}, {@code exited}
    * @param running whether it runs
    * @param pid its main process on the host; 0 if not running
+   * @param health the health check status ({@code State.Health.Status}: {@code starting}, {@code
+   *     healthy}, {@code unhealthy}); empty when no health check runs
    */
-  public record State(String status, boolean running, int pid) {
+  public record State(String status, boolean running, int pid, String health) {
     /** Rejects a null status and a negative PID. */
     public State {
       Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(health, "health");
       if (pid < 0) {
         throw new IllegalArgumentException("negative container PID: " + pid);
       }
+    }
+
+    /** A state without a health check. */
+    public State(String status, boolean running, int pid) {
+      this(status, running, pid, "");
     }
   }
 

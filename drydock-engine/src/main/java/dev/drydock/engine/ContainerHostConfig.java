@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param cgroupParent the parent cgroup; empty for the daemon's default
  * @param portBindings published ports: container port ({@code 80/tcp}) to host bindings
  * @param publishAllPorts {@code -P}
+ * @param ulimits the resource limits set for it ({@code --ulimit}); empty means the daemon's
  */
 public record ContainerHostConfig(
     boolean privileged,
@@ -49,7 +50,8 @@ public record ContainerHostConfig(
     List<String> devices,
     String cgroupParent,
     Map<String, List<PortBinding>> portBindings,
-    boolean publishAllPorts) {
+    boolean publishAllPorts,
+    List<Ulimit> ulimits) {
 
   /** Copies the collections and rejects nulls. */
   public ContainerHostConfig {
@@ -62,9 +64,28 @@ public record ContainerHostConfig(
     Objects.requireNonNull(restartPolicy, "restartPolicy");
     devices = List.copyOf(devices);
     Objects.requireNonNull(cgroupParent, "cgroupParent");
+    portBindings = copyPorts(portBindings);
+    ulimits = List.copyOf(ulimits);
+  }
+
+  static Map<String, List<PortBinding>> copyPorts(Map<String, List<PortBinding>> ports) {
     Map<String, List<PortBinding>> copy = new LinkedHashMap<>();
-    portBindings.forEach((port, bindings) -> copy.put(port, List.copyOf(bindings)));
-    portBindings = Map.copyOf(copy);
+    ports.forEach((port, bindings) -> copy.put(port, List.copyOf(bindings)));
+    return Map.copyOf(copy);
+  }
+
+  /**
+   * One resource limit ({@code --ulimit name=soft:hard}).
+   *
+   * @param name e.g. {@code nofile}, {@code nproc}
+   * @param soft the soft limit
+   * @param hard the hard limit
+   */
+  public record Ulimit(String name, long soft, long hard) {
+    /** Rejects a null name. */
+    public Ulimit {
+      Objects.requireNonNull(name, "name");
+    }
   }
 
   /**

@@ -19,6 +19,7 @@ final class EngineCaller {
 
   private static final System.Logger LOG = System.getLogger(EngineCaller.class.getName());
   private static final int MAX_ERROR_TEXT = 300;
+  private static final int MAX_ERROR_BODY = 64 * 1024;
 
   private final EngineEndpoint endpoint;
   private final EngineOptions options;
@@ -87,6 +88,55 @@ final class EngineCaller {
           endpoint.address(),
           "the answer to " + action.method() + " " + target + " is malformed: " + e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * Opens the event stream: like {@link #call} up to the response head, after which the body is
+   * left on the wire for {@link EventStream}, with the query's idle timeout and no size limit.
+   */
+  EventStream events(StreamEvents action) throws EngineException {
+    String target = apiVersion().pathPrefix() + action.path();
+    EngineOptions streaming =
+        options.withReadTimeout(action.query().idleTimeout()).withMaxResponseBytes(Long.MAX_VALUE);
+    Connection connection;
+    try {
+      connection = Connector.forEndpoint(endpoint, streaming).open();
+    } catch (IOException e) {
+      throw failures.onConnect(action.description(), e);
+    }
+    ResponseStream stream;
+    try {
+      stream =
+          Http1.exchange(
+              connection,
+              new HttpRequest(action.method(), target, connector.hostHeader()),
+              Long.MAX_VALUE);
+    } catch (IOException e) {
+      closeQuietly(connection);
+      throw failures.onExchange(
+          action.description(), e, Long.MAX_VALUE, connection.clientCertificateUnconfirmed());
+    }
+    if (stream.status() >= 400) {
+      try (stream) {
+        byte[] body = stream.body().readNBytes(MAX_ERROR_BODY);
+        throw new EngineApiException(
+            action.description(),
+            endpoint.address(),
+            stream.status(),
+            daemonMessage(new Response(stream.status(), stream.headers(), body)));
+      } catch (IOException e) {
+        throw failures.onExchange(action.description(), e, MAX_ERROR_BODY, false);
+      }
+    }
+    return new EventStream(stream, action.description(), failures);
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (IOException e) {
+      // Already failing: the first error is the one to report.
     }
   }
 

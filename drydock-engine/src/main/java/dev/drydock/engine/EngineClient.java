@@ -133,6 +133,73 @@ public final class EngineClient {
   }
 
   /**
+   * Lists the processes of a running container, as {@code docker top} does: the daemon reads them
+   * from the host, so nothing is run in the container.
+   *
+   * @param idOrName the container's name or ID
+   * @return its processes
+   * @throws dev.drydock.model.InvalidValueException if {@code idOrName} could change the request
+   *     path
+   * @throws EngineNotFoundException if the daemon has no such container
+   * @throws EngineApiException with status 409 if the container is not running
+   * @throws EngineException if the daemon cannot be reached or answers with an error
+   */
+  public ContainerProcesses top(String idOrName) throws EngineException {
+    return caller.call(new TopContainer(Objects.requireNonNull(idOrName, "idOrName")));
+  }
+
+  /**
+   * Asks for an image's build history.
+   *
+   * @param ref the image's reference or ID
+   * @return its build steps, newest first
+   * @throws dev.drydock.model.InvalidValueException if {@code ref} could change the request path
+   * @throws EngineNotFoundException if the daemon has no such image
+   * @throws EngineException if the daemon cannot be reached or answers with an error
+   */
+  public List<ImageHistoryEntry> imageHistory(String ref) throws EngineException {
+    return caller.call(new GetImageHistory(Objects.requireNonNull(ref, "ref")));
+  }
+
+  /**
+   * Lists networks. The list leaves {@link NetworkDetails#containers()} empty; {@link
+   * #inspectNetwork} fills it.
+   *
+   * @return every network
+   * @throws EngineException if the daemon cannot be reached or answers with an error
+   */
+  public List<NetworkDetails> networks() throws EngineException {
+    return caller.call(new ListNetworks());
+  }
+
+  /**
+   * Inspects one network, with the containers attached to it.
+   *
+   * @param idOrName the network's name or ID
+   * @return the network
+   * @throws dev.drydock.model.InvalidValueException if {@code idOrName} could change the request
+   *     path
+   * @throws EngineNotFoundException if the daemon has no such network
+   * @throws EngineException if the daemon cannot be reached or answers with an error
+   */
+  public NetworkDetails inspectNetwork(String idOrName) throws EngineException {
+    return caller.call(new InspectNetwork(Objects.requireNonNull(idOrName, "idOrName")));
+  }
+
+  /**
+   * Opens the daemon's event stream ({@code docker events}). The stream holds a connection until it
+   * ends or is closed; close it (from any thread) to stop waiting.
+   *
+   * @param query which events, from when, until when, and how long to wait between them
+   * @return the open stream
+   * @throws EngineApiException if the daemon rejects the query (e.g. a filter it does not know)
+   * @throws EngineException if the daemon cannot be reached
+   */
+  public EventStream events(EventQuery query) throws EngineException {
+    return caller.events(new StreamEvents(Objects.requireNonNull(query, "query")));
+  }
+
+  /**
    * Negotiates (pinging once) and returns the API version used in request paths.
    *
    * @return the lower of the daemon's API version and {@value #MAX_API_VERSION}

@@ -1,7 +1,9 @@
 package dev.drydock.engine;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The daemon's configuration and state from {@code GET /info}: the fields a security audit needs.
@@ -31,6 +33,7 @@ import java.util.Objects;
  * @param authorizationPlugins the authorization plugins in force ({@code Plugins.Authorization})
  * @param insecureRegistryCidrs networks whose registries are used without TLS checks
  * @param warnings the daemon's own warnings, e.g. about missing kernel features
+ * @param swarm the node's swarm membership ({@code Swarm})
  * @see <a
  *     href="https://docs.docker.com/reference/api/engine/version/v1.41/#tag/System/operation/SystemInfo">SystemInfo</a>
  */
@@ -58,7 +61,8 @@ public record EngineInfo(
     String defaultRuntime,
     List<String> authorizationPlugins,
     List<String> insecureRegistryCidrs,
-    List<String> warnings) {
+    List<String> warnings,
+    Swarm swarm) {
 
   /**
    * Checks the counts and copies the lists.
@@ -78,6 +82,61 @@ public record EngineInfo(
     authorizationPlugins = List.copyOf(authorizationPlugins);
     insecureRegistryCidrs = List.copyOf(insecureRegistryCidrs);
     warnings = List.copyOf(warnings);
+    Objects.requireNonNull(swarm, "swarm");
+  }
+
+  /** The state of a daemon that is in no swarm, as before swarm fields were read. */
+  public EngineInfo(
+      String id,
+      String name,
+      String serverVersion,
+      int containers,
+      int containersRunning,
+      int containersPaused,
+      int containersStopped,
+      int images,
+      String storageDriver,
+      String loggingDriver,
+      String cgroupDriver,
+      String cgroupVersion,
+      List<String> securityOptions,
+      String dockerRootDir,
+      String kernelVersion,
+      String operatingSystem,
+      String osType,
+      String architecture,
+      boolean liveRestoreEnabled,
+      boolean experimentalBuild,
+      String defaultRuntime,
+      List<String> authorizationPlugins,
+      List<String> insecureRegistryCidrs,
+      List<String> warnings) {
+    this(
+        id,
+        name,
+        serverVersion,
+        containers,
+        containersRunning,
+        containersPaused,
+        containersStopped,
+        images,
+        storageDriver,
+        loggingDriver,
+        cgroupDriver,
+        cgroupVersion,
+        securityOptions,
+        dockerRootDir,
+        kernelVersion,
+        operatingSystem,
+        osType,
+        architecture,
+        liveRestoreEnabled,
+        experimentalBuild,
+        defaultRuntime,
+        authorizationPlugins,
+        insecureRegistryCidrs,
+        warnings,
+        Swarm.inactive());
   }
 
   /**
@@ -110,6 +169,70 @@ public record EngineInfo(
   private static void requireAll(String... values) {
     for (String value : values) {
       Objects.requireNonNull(value, "EngineInfo text fields must not be null");
+    }
+  }
+
+  /**
+   * This node's part in a swarm, from {@code docker info}'s {@code Swarm} object.
+   *
+   * @param nodeId the node's ID; empty when not in a swarm
+   * @param nodeAddr the address other nodes reach it at; empty when not in a swarm
+   * @param localNodeState {@code inactive}, {@code pending}, {@code active}, {@code error} or
+   *     {@code locked}
+   * @param controlAvailable whether this node is a manager
+   * @param nodes how many nodes the swarm has (managers only see this; 0 otherwise)
+   * @param managers how many managers the swarm has (managers only; 0 otherwise)
+   * @param remoteManagers the managers' addresses ({@code RemoteManagers[].Addr})
+   * @param cluster the cluster's settings; null unless this node is a manager
+   */
+  public record Swarm(
+      String nodeId,
+      String nodeAddr,
+      String localNodeState,
+      boolean controlAvailable,
+      int nodes,
+      int managers,
+      List<String> remoteManagers,
+      @Nullable Cluster cluster) {
+    /** Copies the list and rejects nulls. */
+    public Swarm {
+      Objects.requireNonNull(nodeId, "nodeId");
+      Objects.requireNonNull(nodeAddr, "nodeAddr");
+      Objects.requireNonNull(localNodeState, "localNodeState");
+      remoteManagers = List.copyOf(remoteManagers);
+    }
+
+    /** {@return the state of a node that is in no swarm} */
+    public static Swarm inactive() {
+      return new Swarm("", "", "inactive", false, 0, 0, List.of(), null);
+    }
+
+    /** {@return whether this node is in a swarm ({@code active}, or {@code locked})} */
+    public boolean active() {
+      return localNodeState.equals("active") || localNodeState.equals("locked");
+    }
+  }
+
+  /**
+   * The swarm's cluster-wide settings, which only managers report ({@code Swarm.Cluster}).
+   *
+   * @param id the cluster ID
+   * @param autoLockManagers whether managers need the unlock key after a restart
+   * @param nodeCertExpiry how long node certificates are valid ({@code
+   *     Spec.CAConfig.NodeCertExpiry}); zero if not sent
+   * @param rootRotationInProgress whether a CA root rotation is under way
+   * @param externalCas how many external CAs are configured
+   */
+  public record Cluster(
+      String id,
+      boolean autoLockManagers,
+      Duration nodeCertExpiry,
+      boolean rootRotationInProgress,
+      int externalCas) {
+    /** Rejects nulls. */
+    public Cluster {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(nodeCertExpiry, "nodeCertExpiry");
     }
   }
 }

@@ -56,12 +56,19 @@ final class InspectContainer implements EngineAction<ContainerDetails> {
           Json.text(config, "Image"),
           Json.text(config, "User"),
           new ContainerDetails.State(
-              Json.text(state, "Status"), Json.bool(state, "Running"), Json.integer(state, "Pid")),
+              Json.text(state, "Status"),
+              Json.bool(state, "Running"),
+              Json.integer(state, "Pid"),
+              Json.text(Json.child(state, "Health"), "Status")),
           hostConfig(Json.child(json, "HostConfig")),
           mounts(json),
           Json.text(json, "AppArmorProfile"),
           hasHealthcheck(config),
           envNames,
+          Json.stringMap(config, "Labels"),
+          Json.keys(config, "ExposedPorts"),
+          ports(Json.child(Json.child(json, "NetworkSettings"), "Ports")),
+          Json.keys(Json.child(json, "NetworkSettings"), "Networks"),
           Json.write(withoutEnvValues(json)));
     } catch (IllegalArgumentException e) {
       throw new ResponseFormatException(String.valueOf(e.getMessage()), e);
@@ -89,8 +96,9 @@ final class InspectContainer implements EngineAction<ContainerDetails> {
             Json.text(restart, "Name"), Json.integer(restart, "MaximumRetryCount")),
         devices(host),
         Json.text(host, "CgroupParent"),
-        portBindings(host),
-        Json.bool(host, "PublishAllPorts"));
+        ports(Json.child(host, "PortBindings")),
+        Json.bool(host, "PublishAllPorts"),
+        ulimits(host));
   }
 
   private static List<String> devices(JsonNode host) throws ResponseFormatException {
@@ -101,9 +109,22 @@ final class InspectContainer implements EngineAction<ContainerDetails> {
     return out;
   }
 
-  private static Map<String, List<ContainerHostConfig.PortBinding>> portBindings(JsonNode host)
+  private static List<ContainerHostConfig.Ulimit> ulimits(JsonNode host)
       throws ResponseFormatException {
-    JsonNode ports = Json.child(host, "PortBindings");
+    List<ContainerHostConfig.Ulimit> out = new ArrayList<>();
+    for (JsonNode limit : objects(host, "Ulimits")) {
+      out.add(
+          new ContainerHostConfig.Ulimit(
+              Json.text(limit, "Name"),
+              Json.longInteger(limit, "Soft"),
+              Json.longInteger(limit, "Hard")));
+    }
+    return out;
+  }
+
+  /** {@return a port map: container port to bindings; a null binding list reads as empty} */
+  private static Map<String, List<ContainerHostConfig.PortBinding>> ports(JsonNode ports)
+      throws ResponseFormatException {
     Map<String, List<ContainerHostConfig.PortBinding>> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> port : ports.properties()) {
       List<ContainerHostConfig.PortBinding> bindings = new ArrayList<>();

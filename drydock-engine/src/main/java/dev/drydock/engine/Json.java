@@ -27,17 +27,27 @@ final class Json {
 
   /** {@return the body as a JSON object} */
   static JsonNode object(Response response) throws ResponseFormatException {
-    JsonNode node = tree(response);
+    return object(response.body());
+  }
+
+  /** {@return the bytes as a JSON object} */
+  static JsonNode object(byte[] body) throws ResponseFormatException {
+    JsonNode node = tree(body);
     if (!node.isObject()) {
       throw new ResponseFormatException("the body is not a JSON object");
     }
     return node;
   }
 
-  private static JsonNode tree(Response response) throws ResponseFormatException {
+  /** {@return a new, empty JSON object to build a request value in} */
+  static com.fasterxml.jackson.databind.node.ObjectNode newObject() {
+    return MAPPER.createObjectNode();
+  }
+
+  private static JsonNode tree(byte[] body) throws ResponseFormatException {
     JsonNode node;
     try {
-      node = MAPPER.readTree(response.body());
+      node = MAPPER.readTree(body);
     } catch (JacksonException e) {
       throw new ResponseFormatException(
           "the body is not valid JSON (" + e.getOriginalMessage() + ")", e);
@@ -52,7 +62,7 @@ final class Json {
 
   /** {@return the body as a JSON array} */
   static JsonNode array(Response response) throws ResponseFormatException {
-    JsonNode node = tree(response);
+    JsonNode node = tree(response.body());
     if (!node.isArray()) {
       throw new ResponseFormatException("the body is not a JSON array");
     }

@@ -41,6 +41,10 @@ final class TransportFailures {
   }
 
   /** Maps a failure to open a connection (connect, TLS handshake). */
+  String address() {
+    return endpoint.address();
+  }
+
   EngineException onConnect(String action, IOException e) {
     if (e instanceof SSLException tls) {
       return onTls(action, tls);

@@ -28,21 +28,38 @@ final class FakeEngine implements AutoCloseable {
   private final Function<String, byte @Nullable []> responder;
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final Thread acceptor;
+  private final boolean holdOpen;
 
   private FakeEngine(
-      ServerSocketChannel server, Path socket, Function<String, byte @Nullable []> responder) {
+      ServerSocketChannel server,
+      Path socket,
+      Function<String, byte @Nullable []> responder,
+      boolean holdOpen) {
     this.server = server;
     this.socket = socket;
     this.responder = responder;
+    this.holdOpen = holdOpen;
     this.acceptor = Thread.ofVirtual().name("fake-engine").start(this::acceptLoop);
   }
 
   static FakeEngine start(Path dir, Function<String, byte @Nullable []> responder)
       throws IOException {
+    return start(dir, responder, false);
+  }
+
+  /** Like {@link #start} but keeps each connection open after the answer, as a stream would. */
+  static FakeEngine holding(Path dir, Function<String, byte @Nullable []> responder)
+      throws IOException {
+    return start(dir, responder, true);
+  }
+
+  private static FakeEngine start(
+      Path dir, Function<String, byte @Nullable []> responder, boolean holdOpen)
+      throws IOException {
     Path socket = dir.resolve("docker.sock");
     ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     server.bind(UnixDomainSocketAddress.of(socket));
-    return new FakeEngine(server, socket, responder);
+    return new FakeEngine(server, socket, responder, holdOpen);
   }
 
   /** Answers {@code /_ping} with {@code ping} and every other path with {@code other}. */
@@ -143,6 +160,9 @@ final class FakeEngine implements AutoCloseable {
       ByteBuffer buffer = ByteBuffer.wrap(answer);
       while (buffer.hasRemaining()) {
         connection.write(buffer);
+      }
+      if (holdOpen && !requestLine.startsWith("GET /_ping ")) {
+        Thread.sleep(30_000);
       }
     } catch (IOException | InterruptedException e) {
       // The client gave up or the fake was closed.

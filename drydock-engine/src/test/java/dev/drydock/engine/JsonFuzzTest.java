@@ -5,9 +5,10 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes the decoding of Engine API JSON bodies ({@link Json}, {@link GetInfo}, {@link GetVersion},
- * {@link ListContainers}, {@link InspectContainer}, {@link ListImages}, {@link InspectImage}) with
- * arbitrary bytes. The only allowed failure is {@link ResponseFormatException}, which {@link
- * EngineCaller} maps to {@link EngineProtocolException}.
+ * {@link ListContainers}, {@link InspectContainer}, {@link ListImages}, {@link InspectImage},
+ * {@link GetImageHistory}, {@link ListNetworks}, {@link TopContainer}) with arbitrary bytes. The
+ * only allowed failure is {@link ResponseFormatException}, which {@link EngineCaller} maps to
+ * {@link EngineProtocolException}.
  *
  * <p>Runs its seeds (in {@code JsonFuzzTestInputs/}) as a regular test; set {@code JAZZER_FUZZ=1}
  * to fuzz, see docs/development.md.
@@ -53,6 +54,27 @@ class JsonFuzzTest {
   @Timeout(10)
   void image(byte[] body) {
     decode(new InspectImage("fuzz"), body);
+  }
+
+  /** A {@code GET /images/{name}/history} body. */
+  @FuzzTest(maxDuration = "60s")
+  @Timeout(10)
+  void history(byte[] body) {
+    decode(new GetImageHistory("fuzz"), body);
+  }
+
+  /** A {@code GET /networks} body. */
+  @FuzzTest(maxDuration = "60s")
+  @Timeout(10)
+  void networks(byte[] body) {
+    decode(new ListNetworks(), body);
+  }
+
+  /** A {@code GET /containers/{id}/top} body. */
+  @FuzzTest(maxDuration = "60s")
+  @Timeout(10)
+  void top(byte[] body) {
+    decode(new TopContainer("fuzz"), body);
   }
 
   private static void decode(EngineAction<?> action, byte[] body) {

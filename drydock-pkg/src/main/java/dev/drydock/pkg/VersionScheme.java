@@ -5,7 +5,7 @@ import java.util.Comparator;
 /**
  * How one ecosystem orders its version strings, exactly as that ecosystem's own tool does (dpkg,
  * rpm, apk, Maven, npm, pip, Go, Cargo, RubyGems, NuGet). OSV range matching and "is an upgrade
- * pending" both rest on it.
+ * pending" both rest on it. Get one from {@link VersionSchemes#forEcosystem}.
  */
 public interface VersionScheme extends Comparator<String> {
 
@@ -15,7 +15,8 @@ public interface VersionScheme extends Comparator<String> {
   /**
    * Compares two versions of this ecosystem.
    *
-   * @throws dev.drydock.model.InvalidValueException when either is not a valid version here
+   * @return -1, 0 or 1 as {@code left} is older than, equal to or newer than {@code right}
+   * @throws InvalidVersionException when either is not a valid version here
    */
   @Override
   int compare(String left, String right);

@@ -3,16 +3,20 @@ package dev.drydock.report;
 import dev.drydock.model.Finding;
 import dev.drydock.model.Report;
 import dev.drydock.model.Severity;
+import dev.drydock.model.Status;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The CI gate behind {@code --fail-on}: a run "fails" when it has a problem (status fail or error)
- * at or above a severity. {@code none} never fails on findings.
+ * at or above a severity. {@code none} never fails on findings; {@code fail} fails on any problem
+ * whatever its severity; {@code warn} also fails on results a person must review (manual checks),
+ * which is kube-bench's and docker-bench-security's notion of a warning.
  *
  * @param threshold the least severity that fails the run; empty for {@code none}
+ * @param manualTrips true when a manual result also fails the run ({@code warn})
  */
-public record FailOn(Optional<Severity> threshold) {
+public record FailOn(Optional<Severity> threshold, boolean manualTrips) {
 
   /** Exit code: the run completed and no finding reached the threshold. */
   public static final int EXIT_OK = 0;
@@ -28,29 +32,49 @@ public record FailOn(Optional<Severity> threshold) {
 
   /** {@return the gate that never fails on findings} */
   public static FailOn none() {
-    return new FailOn(Optional.empty());
+    return new FailOn(Optional.empty(), false);
+  }
+
+  /** {@return the gate that fails on problems at or above a severity} */
+  public static FailOn atLeast(Severity severity) {
+    return new FailOn(Optional.of(severity), false);
   }
 
   /**
-   * Parses {@code none} or a severity name.
+   * Parses {@code none}, {@code fail}, {@code warn} or a severity name.
    *
    * @throws IllegalArgumentException naming the input and the accepted values
    */
   public static FailOn parse(String text) {
-    if (text.strip().toLowerCase(Locale.ROOT).equals("none")) {
-      return none();
-    }
-    try {
-      return new FailOn(Optional.of(Severity.parse(text)));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "Unknown --fail-on value '" + text + "': use none, info, low, medium, high or critical.",
-          e);
+    switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "none" -> {
+        return none();
+      }
+      case "fail" -> {
+        return atLeast(Severity.INFO);
+      }
+      case "warn" -> {
+        return new FailOn(Optional.of(Severity.INFO), true);
+      }
+      default -> {
+        try {
+          return atLeast(Severity.parse(text));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "Unknown --fail-on value '"
+                  + text
+                  + "': use none, fail, warn, info, low, medium, high or critical.",
+              e);
+        }
+      }
     }
   }
 
   /** {@return true when {@code finding} is a problem at or above the threshold} */
   public boolean trips(Finding finding) {
+    if (manualTrips && finding.status() == Status.MANUAL) {
+      return true;
+    }
     return threshold.isPresent()
         && finding.isProblem()
         && finding.severity().atLeast(threshold.get());
@@ -63,6 +87,9 @@ public record FailOn(Optional<Severity> threshold) {
 
   @Override
   public String toString() {
+    if (manualTrips) {
+      return "warn";
+    }
     return threshold.map(Severity::label).orElse("none");
   }
 }

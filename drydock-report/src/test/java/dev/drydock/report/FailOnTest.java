@@ -3,6 +3,7 @@ package dev.drydock.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drydock.model.Status;
 import org.junit.jupiter.api.Test;
 
 class FailOnTest {
@@ -32,10 +33,29 @@ class FailOnTest {
   }
 
   @Test
+  void fail_tripsOnEveryProblem_notOnManual() {
+    FailOn gate = FailOn.parse("fail");
+    assertThat(SampleReports.mixed().findings().stream().filter(gate::trips))
+        .extracting(f -> f.status())
+        .containsExactlyInAnyOrder(Status.FAIL, Status.ERROR);
+    assertThat(gate).hasToString("info");
+  }
+
+  @Test
+  void warn_alsoTripsOnManual() {
+    FailOn gate = FailOn.parse("WARN");
+    assertThat(SampleReports.mixed().findings().stream().filter(gate::trips))
+        .extracting(f -> f.status())
+        .containsExactlyInAnyOrder(Status.FAIL, Status.ERROR, Status.MANUAL);
+    assertThat(gate).hasToString("warn");
+    assertThat(gate.exitCode(SampleReports.empty())).isEqualTo(FailOn.EXIT_OK);
+  }
+
+  @Test
   void parse_unknown_namesInputAndChoices() {
-    assertThatThrownBy(() -> FailOn.parse("warn"))
+    assertThatThrownBy(() -> FailOn.parse("severe"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'warn'")
-        .hasMessageContaining("none, info, low");
+        .hasMessageContaining("'severe'")
+        .hasMessageContaining("none, fail, warn, info, low");
   }
 }
