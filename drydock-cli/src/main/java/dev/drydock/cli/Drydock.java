@@ -21,7 +21,14 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 ok; 1 findings at or above --fail-on; 2 usage error; 3 could not complete.",
       "Run 'drydock COMMAND --help' for a command's options. Docs: docs/README.md"
     },
-    subcommands = {VersionCommand.class, PkiCommand.class, EngineCommand.class, BenchCommand.class})
+    subcommands = {
+      VersionCommand.class,
+      PkiCommand.class,
+      EngineCommand.class,
+      BenchCommand.class,
+      HostCommand.class,
+      DbCommand.class
+    })
 final class Drydock implements Runnable {
   private final CliContext context;
   private @Nullable Path data;

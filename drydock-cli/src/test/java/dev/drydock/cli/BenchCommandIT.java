@@ -37,7 +37,7 @@ class BenchCommandIT {
             "true");
   }
 
-  private static CliRun bench(String... args) {
+  private static CliRun bench(String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of("bench", "-H", DOCKER.endpoint().address()));
     all.addAll(List.of(args));
     return CliRun.run(home, all.toArray(String[]::new));
@@ -58,7 +58,7 @@ class BenchCommandIT {
   }
 
   @Test
-  void table_groupsBySection_withSummary() {
+  void table_groupsBySection_withSummary() throws Exception {
     CliRun r = bench("--section", "5", "--no-color");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("5 Container runtime").contains("Score");
@@ -73,28 +73,28 @@ class BenchCommandIT {
   }
 
   @Test
-  void list_showsChecksWithoutTalkingToTheDaemon() {
+  void list_showsChecksWithoutTalkingToTheDaemon() throws Exception {
     CliRun r = CliRun.run(home, "bench", "--list", "--section", "5", "-H", "unix:///nowhere.sock");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("5.5").doesNotContain("2.8 ");
   }
 
   @Test
-  void badSelection_isUsageError() {
+  void badSelection_isUsageError() throws Exception {
     CliRun r = bench("--check", "5.x");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("5.x");
   }
 
   @Test
-  void unreachableDaemon_isErrorExit3_withClearMessage() {
+  void unreachableDaemon_isErrorExit3_withClearMessage() throws Exception {
     CliRun r = CliRun.run(home, "bench", "-H", "unix:///nonexistent/docker.sock");
     assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.err()).contains("/nonexistent/docker.sock");
   }
 
   @Test
-  void invalidRoot_isErrorExit3_namingIt() {
+  void invalidRoot_isErrorExit3_namingIt() throws Exception {
     CliRun r = bench("--root", home.resolve("no-such-root").toString(), "--section", "3");
     assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.err()).contains("no-such-root").contains("--root");

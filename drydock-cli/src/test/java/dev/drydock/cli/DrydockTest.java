@@ -17,7 +17,8 @@ class DrydockTest {
   void help_listsCommandsAndExitCodes() {
     CliRun r = CliRun.run(home, "--help");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).contains("pki", "engine", "version", "completion", "Exit codes");
+    assertThat(r.out())
+        .contains("pki", "engine", "bench", "host", "db", "version", "completion", "Exit codes");
   }
 
   @Test
@@ -42,6 +43,11 @@ class DrydockTest {
           {"pki", "docker-daemon"},
           {"engine"},
           {"engine", "info"},
+          {"bench"},
+          {"host"},
+          {"db"},
+          {"db", "update"},
+          {"db", "status"},
           {"completion"}
         }) {
       String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 1);

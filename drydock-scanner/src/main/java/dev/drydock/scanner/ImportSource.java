@@ -67,7 +67,7 @@ public sealed interface ImportSource {
    *
    * @throws InvalidValueException when it looks like a URL but is not a valid one
    */
-  static ImportSource parse(String text) {
+  public static ImportSource parse(String text) {
     String t = text.strip();
     if (t.startsWith("https://") || t.startsWith("http://")) {
       try {
@@ -83,7 +83,7 @@ public sealed interface ImportSource {
   }
 
   /** {@return the public OSV archive of one ecosystem, e.g. {@code Debian} or {@code Maven}} */
-  static Remote osvArchive(String ecosystem) {
+  public static Remote osvArchive(String ecosystem) {
     String segment = URLEncoder.encode(ecosystem, StandardCharsets.UTF_8).replace("+", "%20");
     return new Remote(URI.create(OSV_ARCHIVE + segment + "/all.zip"));
   }
