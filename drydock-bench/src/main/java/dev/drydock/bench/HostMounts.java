@@ -17,9 +17,12 @@ import java.util.Set;
 final class HostMounts {
   private HostMounts() {}
 
-  /** CIS 5.6's sensitive host directories. {@code /} is sensitive even read-only. */
+  /**
+   * CIS 5.6's sensitive host directories ({@code /lib64} since v1.7.0). {@code /} is sensitive even
+   * read-only.
+   */
   static final List<String> SENSITIVE =
-      List.of("/boot", "/dev", "/etc", "/lib", "/proc", "/sys", "/usr");
+      List.of("/boot", "/dev", "/etc", "/lib", "/lib64", "/proc", "/sys", "/usr");
 
   /** The Docker socket's usual paths, besides the audited endpoint's own. */
   static final List<String> DEFAULT_SOCKETS = List.of("/run/docker.sock");

@@ -120,6 +120,8 @@ class ContainerRulesTest {
     "/etc/default/, /x, true, true",
     "/usr/share/zoneinfo, /z, true, true",
     "/proc, /p, true, true",
+    "/lib64, /l, true, true",
+    "/lib64x, /l, true, false",
     "/etc, /host-etc, false, false",
     "/etc/localtime, /etc/localtime, false, false",
     "/etcetera, /x, true, false",
