@@ -2,6 +2,8 @@
 # CIS Docker Benchmark audit time, drydock vs docker-bench-security, on the same host in one run.
 #
 #   bench/cis.sh [COUNT...]        default: 15 50
+#   ALL_RUNNING=1 bench/cis.sh 15  every container running (docker-bench-security's best case for
+#                                  coverage, worst for time)
 #
 # For each COUNT it creates COUNT containers from drydock-test/busybox:1 (half running `sleep`,
 # half only created; --network none; names ddbench-<n>), times a full audit by each tool with
@@ -35,17 +37,17 @@ for count in "${@:-15 50}"; do
   for c in $count; do
     cleanup
     for i in $(seq 1 "$c"); do
-      if (( i % 2 )); then
+      if [ "${ALL_RUNNING:-0}" = 1 ] || (( i % 2 )); then
         docker run -d --network none --name "ddbench-$i" "$IMAGE" sleep 3600 >/dev/null
       else
         docker create --network none --name "ddbench-$i" "$IMAGE" sleep 3600 >/dev/null
       fi
     done
-    echo "== $c containers ($(( (c + 1) / 2 )) running), $(docker ps -aq | wc -l) on the host in all"
+    echo "== $c containers ($(docker ps -q --filter name=ddbench- | wc -l) running), $(docker ps -aq | wc -l) on the host in all"
     hyperfine --runs "$RUNS" --warmup 1 --style basic --export-markdown "$OUT/cis-$c.md" \
       -n "drydock bench ($c)" "$DD bench --format json -o $OUT/drydock-$c.json" \
       -n "docker-bench-security ($c)" "cd $DBS_DIR && bash docker-bench-security.sh -b -l $OUT/dbs-$c.log >/dev/null"
-    echo "drydock findings: $(grep -o '"ruleId"' "$OUT/drydock-$c.json" | wc -l); docker-bench checks: $(grep -o '"checks":[0-9]*' "$OUT/dbs-$c.log.json")"
+    echo "drydock findings: $(grep -o '"ruleId"' "$OUT/drydock-$c.json" | wc -l); docker-bench checks: $(grep -o '"checks": *[0-9]*' "$OUT/dbs-$c.log.json")"
   done
 done
 cat "$OUT"/cis-*.md

@@ -72,12 +72,60 @@ public final class Bench {
     BenchContext context =
         new BenchContext(
             new EngineFacts(client), new HostFacts(options.root(), client.endpoint()), options);
+    prefetch(context);
     List<Finding> findings = new ArrayList<>();
     for (Check check : selected) {
       findings.addAll(evaluate(check, context));
     }
     return new Report(
         "bench", toolVersion, client.endpoint().address(), started, clock.instant(), findings);
+  }
+
+  /**
+   * Collects the facts the selected sections need in parallel, so that Engine API round trips and
+   * host file reads overlap; failures are remembered by each fact and reported by the checks.
+   */
+  private void prefetch(BenchContext context) {
+    java.util.Set<Integer> sections = new java.util.HashSet<>();
+    for (Check c : selected) {
+      sections.add(c.info().section());
+    }
+    List<Lazy.Source<?>> facts = new ArrayList<>();
+    facts.add(context.engine()::info);
+    if (sections.stream().anyMatch(s -> s <= 3)) {
+      facts.add(context.host()::daemon);
+      facts.add(context.host()::auditRules);
+      facts.add(context.engine()::version);
+    }
+    if (sections.stream().anyMatch(s -> s >= 4 && s <= 6)) {
+      facts.add(context.engine()::containers);
+      facts.add(context.engine()::images);
+    }
+    if (sections.contains(5) || sections.contains(7)) {
+      facts.add(context.engine()::networks);
+    }
+    List<Thread> threads = new ArrayList<>();
+    for (Lazy.Source<?> fact : facts) {
+      threads.add(
+          Thread.ofVirtual()
+              .name("drydock-bench-prefetch")
+              .start(
+                  () -> {
+                    try {
+                      fact.get();
+                    } catch (BenchException | RuntimeException e) {
+                      // Remembered by the fact where it can be; the checks that need it report it.
+                    }
+                  }));
+    }
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private static List<Finding> evaluate(Check check, BenchContext context) {

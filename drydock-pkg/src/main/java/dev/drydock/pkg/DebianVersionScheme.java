@@ -30,16 +30,6 @@ final class DebianVersionScheme implements VersionScheme {
   }
 
   @Override
-  public boolean isValid(String version) {
-    try {
-      parse(version);
-      return true;
-    } catch (InvalidVersionException e) {
-      return false;
-    }
-  }
-
-  @Override
   public int compare(String left, String right) {
     Parsed a = parse(left);
     Parsed b = parse(right);

@@ -46,16 +46,6 @@ final class PypiVersionScheme implements VersionScheme {
   }
 
   @Override
-  public boolean isValid(String version) {
-    try {
-      parse(version);
-      return true;
-    } catch (InvalidVersionException e) {
-      return false;
-    }
-  }
-
-  @Override
   public int compare(String left, String right) {
     return Integer.signum(compareParsed(parse(left), parse(right)));
   }

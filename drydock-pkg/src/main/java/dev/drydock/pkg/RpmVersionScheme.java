@@ -33,16 +33,6 @@ final class RpmVersionScheme implements VersionScheme {
   }
 
   @Override
-  public boolean isValid(String version) {
-    try {
-      parse(version);
-      return true;
-    } catch (InvalidVersionException e) {
-      return false;
-    }
-  }
-
-  @Override
   public int compare(String left, String right) {
     Parsed a = parse(left);
     Parsed b = parse(right);

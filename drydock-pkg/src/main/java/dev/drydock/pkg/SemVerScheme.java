@@ -53,16 +53,6 @@ final class SemVerScheme implements VersionScheme {
   }
 
   @Override
-  public boolean isValid(String version) {
-    try {
-      parse(version);
-      return true;
-    } catch (InvalidVersionException e) {
-      return false;
-    }
-  }
-
-  @Override
   public int compare(String left, String right) {
     Parsed a = parse(left);
     Parsed b = parse(right);

@@ -22,5 +22,12 @@ public interface VersionScheme extends Comparator<String> {
   int compare(String left, String right);
 
   /** {@return true when the text is a version this scheme can order} */
-  boolean isValid(String version);
+  default boolean isValid(String version) {
+    try {
+      compare(version, version);
+      return true;
+    } catch (InvalidVersionException e) {
+      return false;
+    }
+  }
 }
