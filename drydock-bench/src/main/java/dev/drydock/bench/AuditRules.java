@@ -65,6 +65,8 @@ final class AuditRules {
     String path = null;
     boolean directory = false;
     boolean delete = false;
+    boolean never = false;
+    boolean syscalls = false;
     String perms = "rwxa";
     for (int i = 0; i < words.length; i++) {
       String w = words[i];
@@ -75,6 +77,15 @@ final class AuditRules {
           i++;
         }
         case "-W", "-d" -> delete = true;
+        case "-a", "-A" -> {
+          // "-a never,exit" suppresses auditing of what it matches: it watches nothing.
+          never = List.of(next.split(",")).contains("never");
+          i++;
+        }
+        case "-S" -> {
+          syscalls = true;
+          i++;
+        }
         case "-p" -> {
           perms = next;
           i++;
@@ -99,8 +110,13 @@ final class AuditRules {
         default -> {}
       }
     }
-    if (delete || path == null || !path.startsWith("/")) {
+    if (delete || never || path == null || !path.startsWith("/")) {
       return Optional.empty();
+    }
+    if (syscalls && !line.contains("perm=") && !List.of(words).contains("-p")) {
+      // A syscall rule without a permission filter records only the syscalls it names (e.g.
+      // chmod), not every write: it does not count as a watch for writes and attribute changes.
+      perms = "";
     }
     return Optional.of(new Watch(trim(path), directory, perms, source, line));
   }

@@ -60,6 +60,8 @@ public final class BenchWatch implements AutoCloseable {
 
   private volatile @Nullable EventStream stream;
   private volatile boolean closed;
+  private volatile boolean stopRequested;
+  private volatile boolean endedByDaemon;
   private volatile @Nullable EngineException streamFailure;
 
   BenchWatch(Bench bench, EngineClient client, String toolVersion, Clock clock, Duration settle) {
@@ -103,8 +105,15 @@ public final class BenchWatch implements AutoCloseable {
         previous = next;
       }
     } finally {
-      close();
+      stop();
       reader.join(Duration.ofSeconds(5));
+    }
+    if (endedByDaemon) {
+      throw new BenchException(
+          "The daemon at "
+              + client.endpoint().address()
+              + " closed its event stream (restarted or shut down?); drydock stopped watching."
+              + " Run the watch again to resume.");
     }
     EngineException failure = streamFailure;
     if (failure != null) {
@@ -120,6 +129,11 @@ public final class BenchWatch implements AutoCloseable {
   /** Stops watching; {@link #run} returns after the audit in progress, if any. */
   @Override
   public void close() {
+    stopRequested = true;
+    stop();
+  }
+
+  private void stop() {
     closed = true;
     EventStream s = stream;
     if (s != null) {
@@ -164,16 +178,22 @@ public final class BenchWatch implements AutoCloseable {
 
   private void pump(EventStream events) {
     try {
-      for (EngineEvent e = events.next(); e != null; e = events.next()) {
+      EngineEvent e;
+      while ((e = events.next()) != null) {
         if (!queue.offer(Optional.of(e))) {
           // A full queue means audits lag far behind: one pending re-audit covers them all.
           queue.clear();
-          queue.offer(Optional.of(e));
+          queue.offer(
+              Optional.of(
+                  new EngineEvent("daemon", "resync", "", java.util.Map.of(), "local", e.time())));
         }
       }
-    } catch (EngineException e) {
+      if (!closed && !stopRequested) {
+        endedByDaemon = true;
+      }
+    } catch (EngineException failure) {
       if (!closed) {
-        streamFailure = e;
+        streamFailure = failure;
       }
     } finally {
       while (!queue.offer(Optional.empty())) {

@@ -23,7 +23,30 @@ final class DaemonJson {
   /** Real files are a few KiB; refuse to load something far bigger. */
   static final int MAX_BYTES = 1 << 20;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // dockerd (Go's encoding/json) refuses trailing content after the object; so do we.
+  private static final ObjectMapper MAPPER =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  /** daemon.json keys dockerd reads as booleans: any other JSON type stops it from starting. */
+  private static final java.util.Set<String> BOOLEAN_KEYS =
+      java.util.Set.of(
+          "icc",
+          "iptables",
+          "ip6tables",
+          "ip-forward",
+          "ip-masq",
+          "ipv6",
+          "userland-proxy",
+          "live-restore",
+          "no-new-privileges",
+          "debug",
+          "experimental",
+          "tls",
+          "tlsverify",
+          "selinux-enabled",
+          "init");
 
   private DaemonJson() {}
 
@@ -99,6 +122,26 @@ final class DaemonJson {
                   : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
               + ".");
     }
+    for (String key : BOOLEAN_KEYS) {
+      JsonNode value = object.get(key);
+      if (value != null && !value.isBoolean()) {
+        throw new BenchException(
+            "The daemon configuration "
+                + name
+                + " sets \""
+                + key
+                + "\" to "
+                + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                + " "
+                + abbreviate(value.toString())
+                + "; dockerd only accepts true or false there and refuses to start. Fix the"
+                + " file.");
+      }
+    }
     return object;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 }

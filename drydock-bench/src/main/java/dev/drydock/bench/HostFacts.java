@@ -191,7 +191,11 @@ final class HostFacts {
 
   private AuditRules collectAuditRules() {
     List<AuditRules.Watch> watches = new ArrayList<>();
-    auditctl.list().ifPresent(t -> watches.addAll(AuditRules.parse(t, "auditctl -l")));
+    Optional<String> loaded = auditctl.list();
+    if (loaded.isPresent()) {
+      // The kernel's rules are the truth: rules files that were never loaded audit nothing.
+      return AuditRules.of(AuditRules.parse(loaded.get(), "auditctl -l"));
+    }
     List<String> files = new ArrayList<>(List.of("/etc/audit/audit.rules"));
     files.addAll(listDir("/etc/audit/rules.d", ".rules"));
     for (String f : files) {

@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * Which bind mounts give a container a host's sensitive directory or the Docker socket. Paths are
  * compared lexically after normalising {@code .}, {@code ..}, repeated and trailing slashes and the
- * {@code /var/run} → {@code /run} symlink that every current distribution has; the source as Docker
- * recorded it is what the container sees.
+ * {@code /var/run} → {@code /run} symlink that every current distribution has. Docker records a
+ * bind source as given, but the kernel follows symbolic links when it mounts, so the checks also
+ * resolve sources on the host (see {@link MountSources}).
  */
 final class HostMounts {
   private HostMounts() {}
@@ -48,42 +49,83 @@ final class HostMounts {
         || path.startsWith(ancestor.endsWith("/") ? ancestor : ancestor + "/");
   }
 
-  /** {@return the 5.6 evidence for a container's bind mounts, empty if none is sensitive} */
+  /**
+   * Which host paths a mount exposes: for a bind mount its source as recorded and, when the host's
+   * files are readable, the source with symbolic links resolved (the kernel follows them when it
+   * mounts); for a local volume created with {@code o=bind}, its device. All normalised.
+   */
+  @FunctionalInterface
+  interface Sources {
+    List<String> of(ContainerDetails.Mount mount);
+  }
+
+  /** Only what Docker recorded: bind sources, lexically normalised. */
+  static final Sources RECORDED =
+      m -> m.type().equals("bind") ? List.of(normalise(m.source())) : List.of();
+
+  /** {@return the 5.6 evidence for a container's mounts, empty if none is sensitive} */
   static Optional<String> sensitive(ContainerDetails c) {
+    return sensitive(c, RECORDED);
+  }
+
+  /** {@return the 5.6 evidence for a container's mounts, empty if none is sensitive} */
+  static Optional<String> sensitive(ContainerDetails c, Sources sources) {
     List<String> found = new ArrayList<>();
-    for (ContainerDetails.Mount m : binds(c)) {
-      String source = normalise(m.source());
-      boolean hit =
-          source.equals("/") || (m.rw() && SENSITIVE.stream().anyMatch(s -> within(source, s)));
-      if (hit) {
-        found.add(describe(m));
+    for (ContainerDetails.Mount m : c.mounts()) {
+      for (String source : sources.of(m)) {
+        boolean hit =
+            source.equals("/") || (m.rw() && SENSITIVE.stream().anyMatch(s -> within(source, s)));
+        if (hit) {
+          found.add(describe(m) + via(m, source));
+          break;
+        }
       }
     }
     return found.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", found));
   }
 
   /**
-   * {@return the 5.32 evidence: bind mounts whose source is one of the sockets or a directory above
+   * {@return the 5.32 evidence: mounts whose host path is one of the sockets or a directory above
    * one, empty if none}
    */
   static Optional<String> socket(ContainerDetails c, Set<String> sockets) {
+    return socket(c, sockets, RECORDED);
+  }
+
+  /**
+   * {@return the 5.32 evidence: mounts whose host path is one of the sockets or a directory above
+   * one, empty if none}
+   */
+  static Optional<String> socket(ContainerDetails c, Set<String> sockets, Sources sources) {
     List<String> found = new ArrayList<>();
-    for (ContainerDetails.Mount m : binds(c)) {
-      String source = normalise(m.source());
-      for (String sock : sockets) {
-        if (within(sock, source)) {
-          String inside =
-              source.equals(sock)
-                  ? m.destination()
-                  : Path.of(m.destination())
-                      .resolve(Path.of(source).relativize(Path.of(sock)))
-                      .toString();
-          found.add(describe(m) + " exposes " + sock + " at " + inside);
+    for (ContainerDetails.Mount m : c.mounts()) {
+      String hit = null;
+      for (String source : sources.of(m)) {
+        for (String sock : sockets) {
+          if (within(sock, source)) {
+            String inside =
+                source.equals(sock)
+                    ? m.destination()
+                    : Path.of(m.destination())
+                        .resolve(Path.of(source).relativize(Path.of(sock)))
+                        .toString();
+            hit = describe(m) + via(m, source) + " exposes " + sock + " at " + inside;
+            break;
+          }
+        }
+        if (hit != null) {
           break;
         }
       }
+      if (hit != null) {
+        found.add(hit);
+      }
     }
     return found.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", found));
+  }
+
+  private static String via(ContainerDetails.Mount m, String hostPath) {
+    return hostPath.equals(normalise(m.source())) ? "" : " (host path " + hostPath + ")";
   }
 
   /** {@return the normalised socket paths to look for: the endpoint's and the default} */
@@ -92,10 +134,6 @@ final class HostMounts {
     endpointSocket.ifPresent(p -> out.add(normalise(p.toString())));
     DEFAULT_SOCKETS.forEach(s -> out.add(normalise(s)));
     return out;
-  }
-
-  private static List<ContainerDetails.Mount> binds(ContainerDetails c) {
-    return c.mounts().stream().filter(m -> m.type().equals("bind")).toList();
   }
 
   static String describe(ContainerDetails.Mount m) {

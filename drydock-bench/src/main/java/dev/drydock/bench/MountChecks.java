@@ -25,7 +25,10 @@ final class MountChecks {
                 "Do not bind-mount / (even read-only), nor /boot, /dev, /etc, /lib, /proc,"
                     + " /sys, /usr or anything below them read-write; mount only the files the"
                     + " workload needs, read-only."),
-            (i, c) -> Audits.perContainer(i, c, HostMounts::sensitive)),
+            (i, c) -> {
+              HostMounts.Sources sources = MountSources.of(c);
+              return Audits.perContainer(i, c, d -> HostMounts.sensitive(d, sources));
+            }),
         Check.of(
             Audits.info(
                 "5.18",
@@ -85,6 +88,7 @@ final class MountChecks {
             ? Optional.of(unix.socket())
             : Optional.empty();
     Set<String> sockets = HostMounts.sockets(socket);
-    return Audits.perContainer(info, context, c -> HostMounts.socket(c, sockets));
+    HostMounts.Sources sources = MountSources.of(context);
+    return Audits.perContainer(info, context, c -> HostMounts.socket(c, sockets, sources));
   }
 }

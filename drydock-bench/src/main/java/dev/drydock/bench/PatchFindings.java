@@ -44,10 +44,18 @@ final class PatchFindings {
             : p.databases().stream()
                 .map(d -> relative(p.root(), d))
                 .collect(Collectors.joining(", "));
+    // Finding nothing is not a clean bill of health: a wrong --root or an unsupported database
+    // must not read as "fully patched".
+    boolean found = !p.databases().isEmpty();
     Finding.Builder b =
         Finding.builder(OS, "Operating system and installed packages")
-            .severity(Severity.INFO)
-            .status(Status.PASS)
+            .severity(found ? Severity.INFO : Severity.HIGH)
+            .status(found ? Status.PASS : Status.ERROR)
+            .remediation(
+                found
+                    ? ""
+                    : "Point --root at the root of a Debian/Ubuntu (dpkg), Alpine (apk) or"
+                        + " RHEL/Fedora/SUSE (rpm SQLite) file system.")
             .subject(name)
             .evidence(
                 p.packages().size() + " packages from " + dbs + "; OSV ecosystem " + p.ecosystem())
@@ -136,7 +144,12 @@ final class PatchFindings {
     Finding.Builder b =
         Finding.builder(REBOOT, "No reboot is pending")
             .severity(Severity.MEDIUM)
-            .status(r.required() ? Status.FAIL : Status.PASS)
+            .status(
+                r.required()
+                    ? Status.FAIL
+                    : r.runningKernel().isEmpty() || r.newestKernel().isEmpty()
+                        ? Status.NOT_APPLICABLE
+                        : Status.PASS)
             .evidence(
                 r.required()
                     ? String.join("; ", r.reasons())

@@ -151,21 +151,50 @@ final class PrivilegeChecks {
   private static List<Finding> selinux(CheckInfo info, BenchContext context) throws BenchException {
     EngineInfo engine = context.engine().info();
     if (!engine.hasSecurityOption("selinux")) {
-      // Not applicable, but an explicit label=disable is shown: it takes effect the day SELinux
-      // is turned on. Docker adds it itself for --pid=host / --ipc=host / --privileged.
-      List<ContainerDetails> containers = context.engine().containers();
-      List<String> disabled = new ArrayList<>();
-      for (ContainerDetails c : containers) {
-        labelDisabled(c).ifPresent(e -> disabled.add(c.name() + ": " + e));
+      // SELinux is off, so labels do nothing today; but a label=disable someone asked for turns
+      // confinement off the day SELinux is turned on, and says what the container expects: it
+      // fails. Docker adds label=disable itself for --pid=host, --ipc=host and --privileged; those
+      // containers fail 5.16, 5.17 or 5.5 instead and are only named here.
+      List<Finding> out = new ArrayList<>();
+      List<String> byDocker = new ArrayList<>();
+      for (ContainerDetails c : context.engine().containers()) {
+        Optional<String> disabled = labelDisabled(c);
+        if (disabled.isEmpty()) {
+          continue;
+        }
+        if (dockerAddsLabelDisable(c)) {
+          byDocker.add(c.name());
+        } else {
+          out.add(
+              info.finding(
+                      Status.FAIL,
+                      Audits.subject(c),
+                      disabled.get()
+                          + " (explicit; SELinux is not enabled on this daemon, the option"
+                          + " disables confinement wherever it is)")
+                  .build());
+        }
       }
-      String evidence =
-          "SELinux is not enabled on the daemon (no selinux in SecurityOptions)"
-              + (disabled.isEmpty()
-                  ? ""
-                  : "; containers with label=disable: " + String.join(", ", disabled));
-      return List.of(info.finding(Status.NOT_APPLICABLE, "daemon", evidence).build());
+      if (out.isEmpty()) {
+        String evidence =
+            "SELinux is not enabled on the daemon (no selinux in SecurityOptions)"
+                + (byDocker.isEmpty()
+                    ? ""
+                    : "; label=disable added by Docker for --pid=host, --ipc=host or"
+                        + " --privileged on: "
+                        + String.join(", ", byDocker));
+        out.add(info.finding(Status.NOT_APPLICABLE, "daemon", evidence).build());
+      }
+      return out;
     }
     return Audits.perContainer(info, context, PrivilegeChecks::selinuxLabel);
+  }
+
+  /** Docker sets label=disable on its own for these containers (daemon/create.go). */
+  static boolean dockerAddsLabelDisable(ContainerDetails c) {
+    return c.hostConfig().privileged()
+        || c.hostConfig().pidMode().equals("host")
+        || c.hostConfig().ipcMode().equals("host");
   }
 
   static Optional<String> labelDisabled(ContainerDetails c) {
@@ -217,6 +246,11 @@ final class PrivilegeChecks {
     for (String opt : c.hostConfig().securityOpt()) {
       if (normaliseOpt(opt).equals("seccomp=unconfined")) {
         return Optional.of("HostConfig.SecurityOpt=" + opt);
+      }
+      String shown = shortOpts(List.of(opt));
+      if (shown.contains("defaultAction=SCMP_ACT_ALLOW")) {
+        // A profile that allows every syscall it does not list is as good as none.
+        return Optional.of("HostConfig.SecurityOpt=" + shown + ": allows by default");
       }
     }
     if (c.hostConfig().privileged()) {
@@ -270,7 +304,32 @@ final class PrivilegeChecks {
       }
     }
     return Optional.of(
-        "HostConfig.SecurityOpt=" + c.hostConfig().securityOpt() + " lacks no-new-privileges");
+        "HostConfig.SecurityOpt="
+            + shortOpts(c.hostConfig().securityOpt())
+            + " lacks no-new-privileges");
+  }
+
+  /**
+   * {@return the options for evidence: an inline seccomp profile (often 15 KB of JSON) is shown by
+   * its default action only}
+   */
+  static String shortOpts(List<String> opts) {
+    List<String> out = new ArrayList<>();
+    for (String o : opts) {
+      String n = normaliseOpt(o);
+      if (n.startsWith("seccomp={") || n.startsWith("seccomp=[")) {
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("\"defaultaction\"\\s*:\\s*\"([a-z_]{1,40})\"")
+                .matcher(n);
+        out.add(
+            "seccomp=<inline profile"
+                + (m.find() ? ", defaultAction=" + m.group(1).toUpperCase(Locale.ROOT) : "")
+                + ">");
+      } else {
+        out.add(o.length() > 200 ? o.substring(0, 197) + "..." : o);
+      }
+    }
+    return out.toString();
   }
 
   /**

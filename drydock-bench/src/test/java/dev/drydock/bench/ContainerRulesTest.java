@@ -61,6 +61,26 @@ class ContainerRulesTest {
   }
 
   @Test
+  void seccomp_inlineAllowByDefaultProfile_fails_andEvidenceIsShort() {
+    ContainerFixture f = container();
+    String profile =
+        "seccomp={\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": ["
+            + "{\"names\": [\"x\"], \"action\": \"SCMP_ACT_ERRNO\"}, ".repeat(300)
+            + "{}]}";
+    f.securityOpt.add(profile);
+    assertThat(PrivilegeChecks.seccompProfile(f.build()))
+        .hasValueSatisfying(
+            e ->
+                assertThat(e)
+                    .contains("defaultAction=SCMP_ACT_ALLOW")
+                    .contains("allows by default")
+                    .hasSizeLessThan(200));
+    ContainerFixture strict = container();
+    strict.securityOpt.add("seccomp={\"defaultAction\": \"SCMP_ACT_ERRNO\"}");
+    assertThat(PrivilegeChecks.seccompProfile(strict.build())).isEmpty();
+  }
+
+  @Test
   void seccomp_otherOptionsOrNone_pass_privilegedFails() {
     ContainerFixture f = container();
     f.securityOpt.add("label=disable");

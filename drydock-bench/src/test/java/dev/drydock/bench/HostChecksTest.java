@@ -69,12 +69,14 @@ class HostChecksTest {
             0640,
             0,
             0)
-        .loaded("-a always,exit -F dir=/etc/docker -F perm=wa -F key=docker")
+        .loaded(
+            "-w /usr/sbin/dockerd -p wa -k docker\n-w /usr/bin/containerd-shim -p wa\n"
+                + "-a always,exit -F dir=/etc/docker -F perm=wa -F key=docker")
         .dir("/etc/docker", 0755, 0, 0);
     Finding dockerd = tree.check("1.1.3").get(0);
     assertThat(dockerd.status()).isEqualTo(Status.PASS);
     assertThat(dockerd.subject()).isEqualTo("/usr/sbin/dockerd");
-    assertThat(dockerd.evidence()).contains("/etc/audit/rules.d/docker.rules");
+    assertThat(dockerd.evidence()).contains("auditctl -l");
     // the containerd-shim rule must not satisfy containerd
     assertThat(tree.check("1.1.14"))
         .singleElement()
@@ -94,6 +96,14 @@ class HostChecksTest {
         .singleElement()
         .extracting(Finding::status)
         .isEqualTo(Status.NOT_APPLICABLE);
+  }
+
+  @Test
+  void rulesOnlyInFiles_doNotCount_whenTheKernelListsItsRules() throws Exception {
+    tree.file("/usr/sbin/dockerd", "", 0755, 0, 0)
+        .file("/etc/audit/rules.d/docker.rules", "-w /usr/sbin/dockerd -p wa\n", 0640, 0, 0)
+        .loaded("-w /etc/docker -p wa");
+    assertThat(tree.check("1.1.3").get(0).status()).isEqualTo(Status.FAIL);
   }
 
   @Test

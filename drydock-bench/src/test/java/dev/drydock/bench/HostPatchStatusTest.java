@@ -130,11 +130,15 @@ class HostPatchStatusTest {
   }
 
   @Test
-  void emptyRoot_reportsUnknownOs() throws Exception {
+  void emptyRoot_isAnError_neverAClean() throws Exception {
+    // A wrong --root must not read as "fully patched" (review finding).
     HostInventory inv = HostPatchStatus.collect(root, null);
     assertThat(inv.packages().packages()).isEmpty();
     Report report = HostPatchStatus.report(inv, "0.1.0", CLOCK.instant(), CLOCK.instant());
     assertThat(only(report, "host-os").subject()).isEqualTo("unknown OS (no os-release)");
+    assertThat(only(report, "host-os").status()).isEqualTo(Status.ERROR);
+    assertThat(report.findings()).anyMatch(Finding::isProblem);
+    assertThat(only(report, "host-reboot-required").status()).isEqualTo(Status.NOT_APPLICABLE);
     assertThat(only(report, "host-pending-upgrade").status()).isEqualTo(Status.NOT_APPLICABLE);
     assertThat(only(report, "host-reboot-required").evidence())
         .contains("no kernel package installed");

@@ -15,6 +15,36 @@ class ParsersTest {
   @TempDir Path dir;
 
   @Test
+  void daemonJson_trailingContent_andNonBooleanFlags_areRefusedLikeDockerd() throws Exception {
+    assertThatThrownBy(() -> DaemonJson.parse("{\"icc\": false} {\"icc\": true}", "/t.json"))
+        .isInstanceOf(BenchException.class)
+        .hasMessageContaining("/t.json");
+    assertThatThrownBy(() -> DaemonJson.parse("{\"icc\": \"false\"}", "/s.json"))
+        .isInstanceOf(BenchException.class)
+        .hasMessageContaining("\"icc\"")
+        .hasMessageContaining("true or false");
+    assertThat(DaemonJson.parse("{\"icc\": false}", "/ok.json").get("icc").asBoolean()).isFalse();
+  }
+
+  @Test
+  void auditRules_neverRules_andSyscallRulesWithoutPerm_doNotCount() {
+    AuditRules rules =
+        AuditRules.of(
+            AuditRules.parse(
+                """
+                -a never,exit -F path=/usr/sbin/dockerd -F perm=wa
+                -a always,exit -F path=/usr/bin/containerd -S chmod
+                -a always,exit -F path=/usr/bin/runc -F perm=wa -k docker
+                """,
+                "test"));
+    assertThat(rules.covering("/usr/sbin/dockerd", p -> false)).isEmpty();
+    assertThat(
+            rules.covering("/usr/bin/containerd", p -> false).map(AuditRules.Watch::auditsChanges))
+        .isNotEqualTo(java.util.Optional.of(true));
+    assertThat(rules.covering("/usr/bin/runc", p -> false).orElseThrow().auditsChanges()).isTrue();
+  }
+
+  @Test
   void malformedDaemonJsonNamesTheFileLineAndColumn() throws Exception {
     assertThatThrownBy(() -> DaemonJson.parse("{\n  \"icc\": false,\n  \"hosts\": [\n}", "/x.json"))
         .isInstanceOf(BenchException.class)

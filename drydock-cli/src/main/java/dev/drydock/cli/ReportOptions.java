@@ -33,7 +33,7 @@ final class ReportOptions {
       description =
           "Exit 1 when a failed or errored result is at least this severe (info, low, medium,"
               + " high, critical); fail = any failed or errored result; warn = also manual"
-              + " results; none (default) never.")
+              + " results raised about an examined object; none (default) never.")
   FailOn failOn = FailOn.none();
 
   @Option(names = "--remediation", description = "Show how to fix each problem (table format).")

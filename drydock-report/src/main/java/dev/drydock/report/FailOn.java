@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * The CI gate behind {@code --fail-on}: a run "fails" when it has a problem (status fail or error)
  * at or above a severity. {@code none} never fails on findings; {@code fail} fails on any problem
- * whatever its severity; {@code warn} also fails on results a person must review (manual checks),
- * which is kube-bench's and docker-bench-security's notion of a warning.
+ * whatever its severity; {@code warn} also fails on manual results that a check raised about an
+ * object it examined (property {@code automated=true}, e.g. an image whose history shows an update
+ * without install). Guidance-only checks, which are manual on every host, never trip it.
  *
  * @param threshold the least severity that fails the run; empty for {@code none}
  * @param manualTrips true when a manual result also fails the run ({@code warn})
@@ -72,7 +73,9 @@ public record FailOn(Optional<Severity> threshold, boolean manualTrips) {
 
   /** {@return true when {@code finding} is a problem at or above the threshold} */
   public boolean trips(Finding finding) {
-    if (manualTrips && finding.status() == Status.MANUAL) {
+    if (manualTrips
+        && finding.status() == Status.MANUAL
+        && finding.properties().getOrDefault("automated", "false").equals("true")) {
       return true;
     }
     return threshold.isPresent()

@@ -3,6 +3,7 @@ package dev.drydock.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drydock.model.Finding;
 import dev.drydock.model.Status;
 import org.junit.jupiter.api.Test;
 
@@ -42,11 +43,24 @@ class FailOnTest {
   }
 
   @Test
-  void warn_alsoTripsOnManual() {
+  void warn_alsoTripsOnManualResultsOfAutomatedChecks_notOnGuidance() {
     FailOn gate = FailOn.parse("WARN");
     assertThat(SampleReports.mixed().findings().stream().filter(gate::trips))
         .extracting(f -> f.status())
-        .containsExactlyInAnyOrder(Status.FAIL, Status.ERROR, Status.MANUAL);
+        .containsExactlyInAnyOrder(Status.FAIL, Status.ERROR);
+    Finding reviewed =
+        Finding.builder("cis-4.7", "Ensure update instructions are not used alone")
+            .status(Status.MANUAL)
+            .property("automated", "true")
+            .build();
+    Finding guidance =
+        Finding.builder("cis-1.2.1", "Ensure the container host has been Hardened")
+            .status(Status.MANUAL)
+            .property("automated", "false")
+            .build();
+    assertThat(gate.trips(reviewed)).isTrue();
+    assertThat(gate.trips(guidance)).isFalse();
+    assertThat(FailOn.parse("fail").trips(reviewed)).isFalse();
     assertThat(gate).hasToString("warn");
     assertThat(gate.exitCode(SampleReports.empty())).isEqualTo(FailOn.EXIT_OK);
   }
