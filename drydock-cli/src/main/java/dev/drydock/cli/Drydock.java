@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
       EngineCommand.class,
       BenchCommand.class,
       HostCommand.class,
-      DbCommand.class
+      DbCommand.class,
+      SbomCommand.class
     })
 final class Drydock implements Runnable {
   private final CliContext context;

@@ -48,6 +48,7 @@ class DrydockTest {
           {"db"},
           {"db", "update"},
           {"db", "status"},
+          {"sbom"},
           {"completion"}
         }) {
       String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 1);
