@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.class,
       HostCommand.class,
       DbCommand.class,
-      SbomCommand.class
+      SbomCommand.class,
+      ScanCommand.class
     })
 final class Drydock implements Runnable {
   private final CliContext context;

@@ -49,6 +49,7 @@ class DrydockTest {
           {"db", "update"},
           {"db", "status"},
           {"sbom"},
+          {"scan"},
           {"completion"}
         }) {
       String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 1);

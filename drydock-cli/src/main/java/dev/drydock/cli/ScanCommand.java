@@ -1,0 +1,204 @@
+package dev.drydock.cli;
+
+import dev.drydock.model.Finding;
+import dev.drydock.model.Report;
+import dev.drydock.model.Severity;
+import dev.drydock.model.Status;
+import dev.drydock.oci.OciException;
+import dev.drydock.pki.PkiException;
+import dev.drydock.report.FailOn;
+import dev.drydock.report.Format;
+import dev.drydock.scanner.DbMetadata;
+import dev.drydock.scanner.ImagePackage;
+import dev.drydock.scanner.SbomWriter;
+import dev.drydock.scanner.ScannerException;
+import dev.drydock.scanner.VulnDb;
+import dev.drydock.scanner.VulnMatch;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code drydock scan}: known vulnerabilities in an image's packages. */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Find known vulnerabilities in an image: catalogue its packages (as 'drydock sbom' does) and"
+          + " match each against the local OSV database ('drydock db update' fills it). Each"
+          + " finding names the package, version, layer, vulnerability IDs, severity and score,"
+          + " and the fixed version.",
+      "IMAGE is a local image name, a 'docker save' archive, or an OCI layout directory."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  drydock scan app:1                                   table of findings",
+      "  drydock scan app:1 --severity high --ignore-unfixed --fail-on high",
+      "  drydock scan app.tar --format sarif -o scan.sarif",
+      "  drydock scan app:1 --format cyclonedx -o app.cdx.json   SBOM with vulnerabilities"
+    })
+final class ScanCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global = new GlobalOptions();
+  @Mixin EngineOptionsMixin engine = new EngineOptionsMixin();
+  @Mixin ImageInput input = new ImageInput();
+
+  @Parameters(paramLabel = "IMAGE", description = "Image name, docker save archive or OCI layout.")
+  String image = "";
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table, json, sarif, junit or cyclonedx (default: ${DEFAULT-VALUE}).")
+  String format = "table";
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE (replaced atomically) instead of standard output.")
+  @Nullable Path output;
+
+  @Option(
+      names = "--severity",
+      paramLabel = "LEVEL",
+      defaultValue = "info",
+      description =
+          "Report only vulnerabilities at least this severe: info (all), unknown, low, medium,"
+              + " high, critical (default: ${DEFAULT-VALUE}).")
+  String severity = "info";
+
+  @Option(names = "--ignore-unfixed", description = "Leave out vulnerabilities with no fix yet.")
+  boolean ignoreUnfixed;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "GATE",
+      defaultValue = "none",
+      converter = ReportOptions.FailOnConverter.class,
+      description =
+          "Exit 1 when a reported vulnerability is at least this severe (info, low, medium, high,"
+              + " critical) or any (fail); none (default) never.")
+  FailOn failOn = FailOn.none();
+
+  @Option(names = "--remediation", description = "Show the fixed version to upgrade to (table).")
+  boolean remediation;
+
+  @Override
+  public Integer call() throws OciException, ScannerException, PkiException, IOException {
+    Drydock root = global.root();
+    CliContext context = root.context();
+    String fmt = format.strip().toLowerCase(Locale.ROOT);
+    Severity minimum;
+    try {
+      minimum = Severity.parse(severity);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(
+          "Unknown --severity '"
+              + severity
+              + "': use info, unknown, low, medium, high or critical.",
+          FailOn.EXIT_USAGE);
+    }
+    Format reportFormat = null;
+    if (!fmt.equals("cyclonedx")) {
+      try {
+        reportFormat = Format.parse(fmt);
+      } catch (IllegalArgumentException e) {
+        throw new CliException(
+            "Unknown --format '" + format + "': use table, json, sarif, junit or cyclonedx.",
+            FailOn.EXIT_USAGE);
+      }
+    }
+    Instant started = context.clock().instant();
+    try (VulnDb db = VulnDb.open(DbCommand.dbDir(root))) {
+      DbMetadata meta = db.metadata();
+      if (meta.isStale(context.clock()) && !root.quiet()) {
+        context
+            .err()
+            .printf(
+                Locale.ROOT,
+                "drydock: the vulnerability database is %d days old; run 'drydock db update'.%n",
+                meta.age(context.clock()).toDays());
+      }
+      ImageInput.Catalogued read = input.catalogue(image, engine, root);
+      List<VulnMatch> matches = new ArrayList<>();
+      List<Finding> findings = new ArrayList<>();
+      for (ImagePackage pkg : read.catalog().packages()) {
+        for (VulnMatch m : db.match(pkg.query())) {
+          if (!m.severity().atLeast(minimum) || (ignoreUnfixed && !m.fixAvailable())) {
+            continue;
+          }
+          matches.add(m);
+          findings.add(finding(pkg, m));
+        }
+      }
+      if (reportFormat == null) {
+        SbomCommand.write(
+            root, output, SbomWriter.cycloneDx(read.subject(), read.catalog().packages(), matches));
+        return failOn.exitCode(report(started, context, findings));
+      }
+      ReportOptions options = new ReportOptions();
+      options.format = reportFormat;
+      options.output = output;
+      options.failOn = failOn;
+      options.remediation = remediation;
+      return ReportOutput.emit(report(started, context, findings), options, root);
+    }
+  }
+
+  private Report report(Instant started, CliContext context, List<Finding> findings) {
+    return new Report(
+        "scan", VersionInfo.load().version(), image, started, context.clock().instant(), findings);
+  }
+
+  private static Finding finding(ImagePackage pkg, VulnMatch m) {
+    String fixed = m.fixedVersion();
+    Finding.Builder b =
+        Finding.builder(m.id(), m.summary().isBlank() ? m.id() : m.summary())
+            .severity(m.severity())
+            .status(Status.FAIL)
+            .subject(pkg.name() + " " + pkg.version())
+            .evidence(
+                (fixed == null ? "no fix yet" : "fixed in " + fixed)
+                    + (m.aliases().isEmpty() ? "" : "; also " + String.join(", ", m.aliases()))
+                    + (m.cvss() == null
+                        ? ""
+                        : "; CVSS " + m.cvss().version() + " " + m.cvss().baseScore())
+                    + "; layer "
+                    + pkg.layer())
+            .remediation(
+                fixed == null
+                    ? "No fixed version is known; mitigate or replace " + pkg.name() + "."
+                    : "Upgrade " + pkg.name() + " to " + fixed + " or later.")
+            .references(List.of("https://osv.dev/vulnerability/" + m.id()))
+            .property("section", pkg.ecosystem() + " packages")
+            .property("package", pkg.name())
+            .property("version", pkg.version())
+            .property("purl", pkg.purl())
+            .property("layer", pkg.layer().toString())
+            .property("fix_available", Boolean.toString(fixed != null))
+            .property("severity_source", m.severitySource());
+    if (fixed != null) {
+      b.property("fixed_version", fixed);
+    }
+    if (!m.aliases().isEmpty()) {
+      b.property("aliases", String.join(" ", m.aliases()));
+    }
+    if (m.cvss() != null) {
+      b.property("cvss_vector", m.cvss().vector());
+      b.property("cvss_score", Double.toString(m.cvss().baseScore()));
+    }
+    if (!pkg.locations().isEmpty()) {
+      b.property("location", pkg.locations().getFirst());
+    }
+    return b.build();
+  }
+}
