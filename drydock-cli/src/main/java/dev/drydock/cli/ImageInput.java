@@ -1,6 +1,7 @@
 package dev.drydock.cli;
 
 import dev.drydock.engine.EngineEndpoint;
+import dev.drydock.model.Finding;
 import dev.drydock.oci.ArchiveLimits;
 import dev.drydock.oci.DaemonImageReader;
 import dev.drydock.oci.DockerArchiveReader;
@@ -16,6 +17,7 @@ import dev.drydock.pki.PkiException;
 import dev.drydock.report.FailOn;
 import dev.drydock.scanner.Catalog;
 import dev.drydock.scanner.ImageCatalog;
+import dev.drydock.scanner.ImageLint;
 import dev.drydock.scanner.SbomSubject;
 import dev.drydock.scanner.ScannerException;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
@@ -42,11 +45,20 @@ final class ImageInput {
       description = "Platform to pick from a multi-platform image (default: ${DEFAULT-VALUE}).")
   String platform = "linux/amd64";
 
-  /** What was read: the catalogue and the SBOM subject describing the image. */
-  record Catalogued(Catalog catalog, SbomSubject subject) {}
+  /**
+   * What was read: the catalogue, the SBOM subject describing the image, and the image
+   * configuration lint (empty unless asked for).
+   */
+  record Catalogued(Catalog catalog, SbomSubject subject, List<Finding> lint) {}
 
   /** Reads and catalogues {@code image}; the work area is removed afterwards. */
   Catalogued catalogue(String image, EngineOptionsMixin engine, Drydock root)
+      throws OciException, ScannerException, PkiException, IOException {
+    return catalogue(image, engine, root, false);
+  }
+
+  /** Reads and catalogues {@code image}, and lints its configuration when {@code lint}. */
+  Catalogued catalogue(String image, EngineOptionsMixin engine, Drydock root, boolean lint)
       throws OciException, ScannerException, PkiException, IOException {
     CliContext context = root.context();
     String[] osArch = platform.split("/", 2);
@@ -89,7 +101,9 @@ final class ImageInput {
                 context.clock(),
                 "drydock",
                 VersionInfo.load().version());
-        return new Catalogued(catalog, subject);
+        List<Finding> findings =
+            lint ? ImageLint.check(image, img.config(), fs) : List.<Finding>of();
+        return new Catalogued(catalog, subject, findings);
       }
     } finally {
       deleteTree(work);

@@ -12,14 +12,18 @@ import dev.drydock.scanner.DbMetadata;
 import dev.drydock.scanner.ImagePackage;
 import dev.drydock.scanner.SbomWriter;
 import dev.drydock.scanner.ScannerException;
+import dev.drydock.scanner.VexDocument;
+import dev.drydock.scanner.VexFilter;
 import dev.drydock.scanner.VulnDb;
 import dev.drydock.scanner.VulnMatch;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -92,6 +96,21 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--remediation", description = "Show the fixed version to upgrade to (table).")
   boolean remediation;
 
+  @Option(
+      names = "--vex",
+      paramLabel = "FILE",
+      description =
+          "OpenVEX document (repeatable): vulnerabilities it marks not_affected or fixed for a"
+              + " package are reported as suppressed, with its justification and statement.")
+  List<Path> vex = new ArrayList<>();
+
+  @Option(
+      names = "--no-lint",
+      description =
+          "Skip the image configuration lint (root user, HEALTHCHECK, secrets in ENV, labels,"
+              + " history and files, setuid/setgid files, ADD from URLs, update alone, latest tag).")
+  boolean noLint;
+
   @Override
   public Integer call() throws OciException, ScannerException, PkiException, IOException {
     Drydock root = global.root();
@@ -117,6 +136,7 @@ final class ScanCommand implements Callable<Integer> {
             FailOn.EXIT_USAGE);
       }
     }
+    VexFilter vexFilter = new VexFilter(readVex());
     Instant started = context.clock().instant();
     try (VulnDb db = VulnDb.open(DbCommand.dbDir(root))) {
       DbMetadata meta = db.metadata();
@@ -128,18 +148,26 @@ final class ScanCommand implements Callable<Integer> {
                 "drydock: the vulnerability database is %d days old; run 'drydock db update'.%n",
                 meta.age(context.clock()).toDays());
       }
-      ImageInput.Catalogued read = input.catalogue(image, engine, root);
+      ImageInput.Catalogued read = input.catalogue(image, engine, root, !noLint);
       List<VulnMatch> matches = new ArrayList<>();
       List<Finding> findings = new ArrayList<>();
+      String imageId = read.subject().purl() == null ? image : read.subject().purl();
       for (ImagePackage pkg : read.catalog().packages()) {
         for (VulnMatch m : db.match(pkg.query())) {
           if (!m.severity().atLeast(minimum) || (ignoreUnfixed && !m.fixAvailable())) {
+            continue;
+          }
+          Optional<VexFilter.Suppression> suppressed =
+              vexFilter.suppression(m.id(), m.aliases(), pkg.purl(), imageId);
+          if (suppressed.isPresent()) {
+            findings.add(suppressedFinding(finding(pkg, m), suppressed.get()));
             continue;
           }
           matches.add(m);
           findings.add(finding(pkg, m));
         }
       }
+      findings.addAll(read.lint());
       if (reportFormat == null) {
         SbomCommand.write(
             root, output, SbomWriter.cycloneDx(read.subject(), read.catalog().packages(), matches));
@@ -152,6 +180,43 @@ final class ScanCommand implements Callable<Integer> {
       options.remediation = remediation;
       return ReportOutput.emit(report(started, context, findings), options, root);
     }
+  }
+
+  private List<VexDocument> readVex() throws IOException, ScannerException {
+    List<VexDocument> docs = new ArrayList<>();
+    for (Path file : vex) {
+      if (Files.size(file) > VexDocument.MAX_BYTES) {
+        throw new CliException(
+            "--vex " + file + " is larger than " + VexDocument.MAX_BYTES + " bytes.",
+            FailOn.EXIT_USAGE);
+      }
+      docs.add(VexDocument.parse(Files.readAllBytes(file), file.toString()));
+    }
+    return docs;
+  }
+
+  /** A finding a VEX statement suppresses: kept, not a problem, with the stated reason. */
+  private static Finding suppressedFinding(Finding f, VexFilter.Suppression s) {
+    Finding.Builder b =
+        Finding.builder(f.ruleId(), f.title())
+            .severity(f.severity())
+            .status(Status.NOT_APPLICABLE)
+            .subject(f.subject())
+            .evidence(
+                "suppressed by VEX ("
+                    + s.status()
+                    + (s.justification().isEmpty() ? "" : ", " + s.justification())
+                    + (s.statement().isEmpty() ? "" : ": " + s.statement())
+                    + ") from "
+                    + s.source()
+                    + "; "
+                    + f.evidence())
+            .references(f.references());
+    f.properties().forEach(b::property);
+    b.property("vex_status", s.status());
+    b.property("vex_justification", s.justification());
+    b.property("vex_source", s.source());
+    return b.build();
   }
 
   private Report report(Instant started, CliContext context, List<Finding> findings) {

@@ -80,7 +80,43 @@ class ScanCommandIT {
         assertThat(f.path("subject").asText()).startsWith("dpkg ");
       }
     }
-    assertThat(ids).containsExactlyInAnyOrder("CVE-2099-0001", "CVE-2099-0002");
+    assertThat(ids.stream().filter(id -> id.startsWith("CVE-")))
+        .containsExactlyInAnyOrder("CVE-2099-0001", "CVE-2099-0002");
+    // The lint runs in the same scan: the Debian test image runs as root without a HEALTHCHECK.
+    assertThat(ids).contains("lint-root-user", "lint-no-healthcheck", "lint-secret-env");
+  }
+
+  @Test
+  void vex_notAffected_suppressesWithTheReason() throws Exception {
+    Path vex = home.resolve("vex.json");
+    Files.writeString(
+        vex,
+        """
+        {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "https://example.test/vex/1",
+         "author": "drydock tests", "timestamp": "2026-11-02T00:00:00Z", "version": 1,
+         "statements": [{"vulnerability": {"name": "CVE-2099-0001"},
+           "products": [{"@id": "pkg:deb/debian/dpkg"}],
+           "status": "not_affected", "justification": "vulnerable_code_not_in_execute_path",
+           "impact_statement": "dpkg is never run in this image"}]}
+        """);
+    CliRun r = scan("--format", "json", "--no-lint", "--vex", vex.toString(), "--fail-on", "high");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    for (JsonNode f : doc.path("findings")) {
+      if (f.path("ruleId").asText().equals("CVE-2099-0001")) {
+        assertThat(f.path("status").asText()).isEqualTo("not_applicable");
+        assertThat(f.path("evidence").asText())
+            .contains("vulnerable_code_not_in_execute_path")
+            .contains("dpkg is never run");
+      }
+    }
+    assertThat(r.out()).contains("CVE-2099-0002");
+  }
+
+  @Test
+  void noLint_leavesOnlyVulnerabilities() throws Exception {
+    CliRun r = scan("--format", "json", "--no-lint");
+    assertThat(r.out()).doesNotContain("lint-root-user").contains("CVE-2099-0001");
   }
 
   @Test
