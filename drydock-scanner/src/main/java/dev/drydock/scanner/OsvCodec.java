@@ -40,21 +40,16 @@ public final class OsvCodec {
    *     or violates the schema
    */
   public static OsvRecord parse(byte[] json, String source) throws OsvFormatException {
-    if (json.length > OsvLimits.MAX_RECORD_BYTES) {
-      throw new OsvFormatException(
-          source,
-          null,
-          "record is " + json.length + " bytes, over the limit of " + OsvLimits.MAX_RECORD_BYTES);
-    }
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (IOException e) {
-      throw new OsvFormatException(source, null, "not valid JSON (" + firstLine(e) + ")", e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new OsvFormatException(source, null, "expected a JSON object");
-    }
+    JsonNode root =
+        JsonInput.object(
+            MAPPER,
+            json,
+            OsvLimits.MAX_RECORD_BYTES,
+            "record",
+            (problem, cause) ->
+                cause == null
+                    ? new OsvFormatException(source, null, problem)
+                    : new OsvFormatException(source, null, problem, cause));
     String id = root.path("id").isTextual() ? root.path("id").asText() : null;
     try {
       return new Reader(source).record(root);
@@ -139,12 +134,6 @@ public final class OsvCodec {
     ObjectMapper mapper = new ObjectMapper(factory);
     mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     return mapper;
-  }
-
-  private static String firstLine(Exception e) {
-    String m = String.valueOf(e.getMessage());
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 
   /** Turns a JSON tree into an {@link OsvRecord}, checking types and caps as it goes. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -28,21 +27,16 @@ final class VexParser {
   private VexParser() {}
 
   static VexDocument parse(byte[] json, String source) throws VexException {
-    if (json.length > VexDocument.MAX_BYTES) {
-      throw new VexException(
-          source,
-          null,
-          "document is " + json.length + " bytes, over the limit of " + VexDocument.MAX_BYTES);
-    }
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (IOException e) {
-      throw new VexException(source, null, "not valid JSON (" + firstLine(e) + ")", e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new VexException(source, null, "expected a JSON object");
-    }
+    JsonNode root =
+        JsonInput.object(
+            MAPPER,
+            json,
+            VexDocument.MAX_BYTES,
+            "document",
+            (problem, cause) ->
+                cause == null
+                    ? new VexException(source, null, problem)
+                    : new VexException(source, null, problem, cause));
     String context;
     String id;
     String author;
@@ -265,11 +259,5 @@ final class VexParser {
     ObjectMapper mapper = new ObjectMapper(factory);
     mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     return mapper;
-  }
-
-  private static String firstLine(Exception e) {
-    String m = String.valueOf(e.getMessage());
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 }
