@@ -140,6 +140,14 @@ public final class Bench {
       return List.of(error(info, e.getMessage()));
     } catch (UncheckedIOException e) {
       return List.of(error(info, "could not read a host file: " + e.getMessage()));
+    } catch (RuntimeException e) {
+      // A defect in one check must not cost the whole audit: report it where it happened.
+      return List.of(
+          error(
+              info,
+              "drydock failed evaluating this check ("
+                  + e
+                  + "); please report it with the output of --debug"));
     }
   }
 

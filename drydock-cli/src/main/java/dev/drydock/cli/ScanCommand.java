@@ -151,7 +151,8 @@ final class ScanCommand implements Callable<Integer> {
       ImageInput.Catalogued read = input.catalogue(image, engine, root, !noLint);
       List<VulnMatch> matches = new ArrayList<>();
       List<Finding> findings = new ArrayList<>();
-      String imageId = read.subject().purl() == null ? image : read.subject().purl();
+      String imagePurl = read.subject().purl();
+      String imageId = imagePurl == null ? image : imagePurl;
       for (ImagePackage pkg : read.catalog().packages()) {
         for (VulnMatch m : db.match(pkg.query())) {
           if (!m.severity().atLeast(minimum) || (ignoreUnfixed && !m.fixAvailable())) {

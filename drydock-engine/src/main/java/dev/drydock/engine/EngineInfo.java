@@ -85,60 +85,6 @@ public record EngineInfo(
     Objects.requireNonNull(swarm, "swarm");
   }
 
-  /** The state of a daemon that is in no swarm, as before swarm fields were read. */
-  public EngineInfo(
-      String id,
-      String name,
-      String serverVersion,
-      int containers,
-      int containersRunning,
-      int containersPaused,
-      int containersStopped,
-      int images,
-      String storageDriver,
-      String loggingDriver,
-      String cgroupDriver,
-      String cgroupVersion,
-      List<String> securityOptions,
-      String dockerRootDir,
-      String kernelVersion,
-      String operatingSystem,
-      String osType,
-      String architecture,
-      boolean liveRestoreEnabled,
-      boolean experimentalBuild,
-      String defaultRuntime,
-      List<String> authorizationPlugins,
-      List<String> insecureRegistryCidrs,
-      List<String> warnings) {
-    this(
-        id,
-        name,
-        serverVersion,
-        containers,
-        containersRunning,
-        containersPaused,
-        containersStopped,
-        images,
-        storageDriver,
-        loggingDriver,
-        cgroupDriver,
-        cgroupVersion,
-        securityOptions,
-        dockerRootDir,
-        kernelVersion,
-        operatingSystem,
-        osType,
-        architecture,
-        liveRestoreEnabled,
-        experimentalBuild,
-        defaultRuntime,
-        authorizationPlugins,
-        insecureRegistryCidrs,
-        warnings,
-        Swarm.inactive());
-  }
-
   /**
    * Tells whether a security option is in force, e.g. {@code seccomp}, {@code apparmor}, {@code
    * selinux}, {@code userns}, {@code rootless}, {@code no-new-privileges}.

@@ -23,8 +23,31 @@ class EngineInfoTest {
     assertThatThrownBy(
             () ->
                 new EngineInfo(
-                    "", "", "", -1, 0, 0, 0, 0, "", "", "", "", List.of(), "", "", "", "", "",
-                    false, false, "", List.of(), List.of(), List.of()))
+                    "",
+                    "",
+                    "",
+                    -1,
+                    0,
+                    0,
+                    0,
+                    0,
+                    "",
+                    "",
+                    "",
+                    "",
+                    List.of(),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    false,
+                    false,
+                    "",
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    EngineInfo.Swarm.inactive()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -53,6 +76,7 @@ class EngineInfoTest {
         "runc",
         List.of(),
         List.of(),
-        List.of());
+        List.of(),
+        EngineInfo.Swarm.inactive());
   }
 }

@@ -108,27 +108,6 @@ class PypiVersionIT {
     assertThat(result.exitCode())
         .as("python3 with the packaging module (apt-get install -y python3-packaging)")
         .isZero();
-    List<String> answers = result.stdout().lines().toList();
-    assertThat(answers).hasSize(PAIRS);
-    List<String> disagreements = new ArrayList<>();
-    int[] outcomes = new int[4];
-    for (int i = 0; i < PAIRS; i++) {
-      String a = pairs.get(i)[0];
-      String b = pairs.get(i)[1];
-      String ours =
-          scheme.isValid(a) && scheme.isValid(b)
-              ? Integer.toString(scheme.compare(a, b))
-              : "invalid";
-      outcomes[ours.equals("invalid") ? 3 : Integer.parseInt(ours) + 1]++;
-      if (!ours.equals(answers.get(i))) {
-        disagreements.add(
-            "'" + a + "' vs '" + b + "': packaging " + answers.get(i) + ", ours " + ours);
-      }
-    }
-    assertThat(disagreements).isEmpty();
-    // The generator must produce every outcome often, or the agreement proves little.
-    assertThat(java.util.Arrays.stream(outcomes).min().orElse(0))
-        .as("outcomes %s", java.util.Arrays.toString(outcomes))
-        .isGreaterThan(PAIRS / 50);
+    VersionToolProcess.assertAgrees(scheme, pairs, result.stdout().lines().toList(), "packaging");
   }
 }

@@ -43,4 +43,33 @@ final class VersionToolProcess {
           "'" + tool + "' is required by this test: apt-get install -y " + debianPackage, e);
     }
   }
+
+  /**
+   * Asserts that {@code scheme} gives the tool's answer ({@code -1}, {@code 0}, {@code 1} or {@code
+   * invalid}) for every pair, and that the pairs produce every outcome often, or the agreement
+   * proves little.
+   */
+  static void assertAgrees(
+      VersionScheme scheme, List<String[]> pairs, List<String> answers, String tool) {
+    org.assertj.core.api.Assertions.assertThat(answers).hasSameSizeAs(pairs);
+    List<String> disagreements = new java.util.ArrayList<>();
+    int[] outcomes = new int[4];
+    for (int i = 0; i < pairs.size(); i++) {
+      String a = pairs.get(i)[0];
+      String b = pairs.get(i)[1];
+      String ours =
+          scheme.isValid(a) && scheme.isValid(b)
+              ? Integer.toString(scheme.compare(a, b))
+              : "invalid";
+      outcomes[ours.equals("invalid") ? 3 : Integer.parseInt(ours) + 1]++;
+      if (!ours.equals(answers.get(i))) {
+        disagreements.add(
+            "'" + a + "' vs '" + b + "': " + tool + " " + answers.get(i) + ", ours " + ours);
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(disagreements).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(java.util.Arrays.stream(outcomes).min().orElse(0))
+        .as("outcomes %s", java.util.Arrays.toString(outcomes))
+        .isGreaterThan(pairs.size() / 50);
+  }
 }
