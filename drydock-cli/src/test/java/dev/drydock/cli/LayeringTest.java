@@ -36,6 +36,15 @@ class LayeringTest {
           "oci", Set.of("model", "pki"),
           "testkit", Set.of("model", "engine", "pki", "oci"));
 
+  /**
+   * Composition modules join capabilities (the audit runs bench, scanner and trust together); only
+   * entry points may use them, and they may use every capability and base module.
+   */
+  static final Map<String, Set<String>> COMPOSITION =
+      Map.of(
+          "audit",
+          Set.of("model", "report", "pki", "engine", "pkg", "oci", "bench", "scanner", "trust"));
+
   /** Entry points may use every module but the test kit. */
   static final Set<String> ENTRY_POINTS = Set.of("cli", "console");
 
@@ -100,6 +109,10 @@ class LayeringTest {
     Set<String> base = BASE.get(module);
     if (base != null) {
       return Optional.of(base);
+    }
+    Set<String> composition = COMPOSITION.get(module);
+    if (composition != null) {
+      return Optional.of(composition);
     }
     // A capability (bench, scanner, trust, ...) may use the base modules, never another capability.
     return Optional.of(Set.of("model", "report", "pki", "engine", "pkg", "oci"));
