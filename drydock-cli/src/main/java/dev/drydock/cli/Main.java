@@ -15,6 +15,16 @@ public final class Main {
     return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
   }
 
+  /** True when file descriptor 2 is a terminal device (Linux: /proc/self/fd/2 names a tty). */
+  static boolean stderrIsTerminal() {
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
   /**
    * Runs {@code drydock} with the process's arguments, environment and standard streams.
    *
@@ -26,7 +36,9 @@ public final class Main {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     var console = System.console();
-    boolean terminal = console != null && console.isTerminal();
+    // Colours go to stdout and progress to stderr: both must be a terminal, so that
+    // `drydock scan x 2>log` keeps progress bars out of the log.
+    boolean terminal = console != null && console.isTerminal() && stderrIsTerminal();
     CliContext context =
         new CliContext(
             System.getenv(), Clock.systemUTC(), out, err, home(System.getenv()), terminal);

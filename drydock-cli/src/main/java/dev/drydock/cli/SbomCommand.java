@@ -24,22 +24,26 @@ import picocli.CommandLine.Parameters;
       "Describe what an image contains: OS packages (dpkg, apk, rpm) and language packages (Java"
           + " archives, npm, Python, Go, .NET, Ruby), each with its package URL and the layer that"
           + " added it, as CycloneDX 1.6 or SPDX 2.3 JSON.",
-      "IMAGE is a local image name (exported from the Docker daemon), a 'docker save' archive"
-          + " (.tar or .tar.gz), or an OCI layout directory."
+      "IMAGE is a local image name (exported from the Docker daemon), a registry reference"
+          + " (host[:port]/repo:tag or @sha256:..., or docker://...), a 'docker save' archive"
+          + " (.tar or .tar.gz), or an OCI layout directory; --source forces the kind."
     },
     footer = {
       "",
       "Examples:",
       "  drydock sbom debian:12                           CycloneDX to standard output",
       "  drydock sbom app.tar --format spdx -o app.spdx.json",
-      "  drydock sbom ./oci-layout --platform linux/arm64"
+      "  drydock sbom ./oci-layout --platform linux/arm64",
+      "  drydock sbom registry.example/team/app@sha256:... --registry-ca ca.crt"
     })
 final class SbomCommand implements Callable<Integer> {
   @Mixin GlobalOptions global = new GlobalOptions();
   @Mixin EngineOptionsMixin engine = new EngineOptionsMixin();
   @Mixin ImageInput input = new ImageInput();
 
-  @Parameters(paramLabel = "IMAGE", description = "Image name, docker save archive or OCI layout.")
+  @Parameters(
+      paramLabel = "IMAGE",
+      description = "Image name, registry reference, docker save archive or OCI layout.")
   String image = "";
 
   @Option(

@@ -40,7 +40,9 @@ import picocli.CommandLine.Parameters;
           + " match each against the local OSV database ('drydock db update' fills it). Each"
           + " finding names the package, version, layer, vulnerability IDs, severity and score,"
           + " and the fixed version.",
-      "IMAGE is a local image name, a 'docker save' archive, or an OCI layout directory."
+      "IMAGE is a local image name, a registry reference (host[:port]/repo:tag or @sha256:...,"
+          + " or docker://...), a 'docker save' archive, or an OCI layout directory; --source"
+          + " forces the kind."
     },
     footer = {
       "",
@@ -48,14 +50,18 @@ import picocli.CommandLine.Parameters;
       "  drydock scan app:1                                   table of findings",
       "  drydock scan app:1 --severity high --ignore-unfixed --fail-on high",
       "  drydock scan app.tar --format sarif -o scan.sarif",
-      "  drydock scan app:1 --format cyclonedx -o app.cdx.json   SBOM with vulnerabilities"
+      "  drydock scan app:1 --format cyclonedx -o app.cdx.json   SBOM with vulnerabilities",
+      "  drydock scan registry.example/team/app:1 --severity critical --exit-code 5",
+      "  drydock scan localhost:5000/app:1 --insecure-http     a loopback test registry"
     })
 final class ScanCommand implements Callable<Integer> {
   @Mixin GlobalOptions global = new GlobalOptions();
   @Mixin EngineOptionsMixin engine = new EngineOptionsMixin();
   @Mixin ImageInput input = new ImageInput();
 
-  @Parameters(paramLabel = "IMAGE", description = "Image name, docker save archive or OCI layout.")
+  @Parameters(
+      paramLabel = "IMAGE",
+      description = "Image name, registry reference, docker save archive or OCI layout.")
   String image = "";
 
   @Option(
@@ -86,12 +92,21 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--fail-on",
       paramLabel = "GATE",
-      defaultValue = "none",
       converter = ReportOptions.FailOnConverter.class,
       description =
-          "Exit 1 when a reported vulnerability is at least this severe (info, low, medium, high,"
-              + " critical) or any (fail); none (default) never.")
-  FailOn failOn = FailOn.none();
+          "Exit 1 (or --exit-code N) when a reported vulnerability or lint problem is at least"
+              + " this severe (info, low, medium, high, critical) or any (fail); none (default)"
+              + " never.")
+  @Nullable FailOn failOn;
+
+  @Option(
+      names = "--exit-code",
+      paramLabel = "N",
+      description =
+          "Exit with N (instead of 1) when findings trip the gate; alone, without --fail-on, the"
+              + " gate is any reported problem at least as severe as --severity (as Trivy's"
+              + " --exit-code). 0 never fails; 2 and 3 are reserved for errors.")
+  @Nullable Integer exitCode;
 
   @Option(names = "--remediation", description = "Show the fixed version to upgrade to (table).")
   boolean remediation;
@@ -136,9 +151,11 @@ final class ScanCommand implements Callable<Integer> {
             FailOn.EXIT_USAGE);
       }
     }
+    ExitGate gate = ExitGate.of(failOn, exitCode, minimum);
     VexFilter vexFilter = new VexFilter(readVex());
     Instant started = context.clock().instant();
-    try (VulnDb db = VulnDb.open(DbCommand.dbDir(root))) {
+    try (VulnDb db = VulnDb.open(DbCommand.dbDir(root));
+        TerminalProgress progress = input.progress(root)) {
       DbMetadata meta = db.metadata();
       if (meta.isStale(context.clock()) && !root.quiet()) {
         context
@@ -148,12 +165,15 @@ final class ScanCommand implements Callable<Integer> {
                 "drydock: the vulnerability database is %d days old; run 'drydock db update'.%n",
                 meta.age(context.clock()).toDays());
       }
-      ImageInput.Catalogued read = input.catalogue(image, engine, root, !noLint);
+      ImageInput.Catalogued read = input.catalogue(image, engine, root, !noLint, progress);
       List<VulnMatch> matches = new ArrayList<>();
       List<Finding> findings = new ArrayList<>();
       String imagePurl = read.subject().purl();
       String imageId = imagePurl == null ? image : imagePurl;
+      progress.phase("match packages");
+      progress.total(read.catalog().packages().size());
       for (ImagePackage pkg : read.catalog().packages()) {
+        progress.advance(1);
         for (VulnMatch m : db.match(pkg.query())) {
           if (!m.severity().atLeast(minimum) || (ignoreUnfixed && !m.fixAvailable())) {
             continue;
@@ -168,18 +188,21 @@ final class ScanCommand implements Callable<Integer> {
           findings.add(finding(pkg, m));
         }
       }
+      progress.done();
       findings.addAll(read.lint());
       if (reportFormat == null) {
         SbomCommand.write(
             root, output, SbomWriter.cycloneDx(read.subject(), read.catalog().packages(), matches));
-        return failOn.exitCode(report(started, context, findings));
+        return gate.exitCode(report(started, context, findings));
       }
       ReportOptions options = new ReportOptions();
       options.format = reportFormat;
       options.output = output;
-      options.failOn = failOn;
+      options.failOn = FailOn.none();
       options.remediation = remediation;
-      return ReportOutput.emit(report(started, context, findings), options, root);
+      Report report = report(started, context, findings);
+      ReportOutput.emit(report, options, root);
+      return gate.exitCode(report);
     }
   }
 
