@@ -1,42 +1,44 @@
 package dev.drydock.oci;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.drydock.model.Digest;
 import dev.drydock.model.ImageRef;
+import dev.drydock.model.InvalidValueException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Pulls manifests and blobs over the OCI distribution API from one registry. This class owns
- * authentication (anonymous, Basic, and the Docker Bearer token flow with one retry), redirects
- * (followed without the Authorization header when they leave the registry's host) and error mapping
- * to {@link RegistryException} with the registry's error code.
+ * Talks the OCI distribution API to one registry: pulls manifests and blobs, and pushes them
+ * (monolithic or chunked uploads, cross-repository mounts), lists tags, finds and adds referrers
+ * (OCI 1.1 API, or the referrers tag schema where the registry lacks it) and deletes manifests.
+ * Each remote action is its own small class; this one is the entry point, and {@link
+ * RegistryTransport} owns authentication (anonymous, Basic, the Docker Bearer token flow asking for
+ * the scopes a call needs), redirects and error mapping to {@link RegistryException} with the
+ * registry's error code. Thread-safe.
  *
- * @see <a href="https://github.com/opencontainers/distribution-spec/blob/v1.1.1/spec.md#pull">OCI
- *     distribution: pull</a>
+ * <p>Methods taking a {@code repository} want the path without the registry host, e.g. {@code
+ * team/app}; a {@code reference} is a tag or a digest.
+ *
+ * @see <a href="https://github.com/opencontainers/distribution-spec/blob/v1.1.1/spec.md">OCI
+ *     distribution 1.1</a>
  * @see <a href="https://distribution.github.io/distribution/spec/auth/token/">Docker token
  *     authentication</a>
  */
 public final class RegistryClient {
-  private static final int MAX_REDIRECTS = 5;
+  /** Streams larger than this are uploaded in chunks (PATCH) instead of in one PUT. */
+  static final long DEFAULT_CHUNK_THRESHOLD = 64L * 1024 * 1024;
+
   private static final String ACCEPT =
       String.join(
           ", ",
@@ -46,21 +48,30 @@ public final class RegistryClient {
           MediaTypes.DOCKER_MANIFEST);
 
   private final String registry;
-  private final RegistryOptions options;
-  private final HttpClient http;
-  private final TokenFetcher tokens;
-  private final Map<String, String> authByRepository = new ConcurrentHashMap<>();
+  private final RegistryTransport transport;
+  private final long chunkThreshold;
 
   /** A manifest or index as the registry served it: media type, exact bytes and their digest. */
   public static final class Manifest {
     private final String mediaType;
     private final byte[] bytes;
     private final Digest digest;
+    private final @Nullable String etag;
 
     Manifest(String mediaType, byte[] bytes, Digest digest) {
+      this(mediaType, bytes, digest, null);
+    }
+
+    Manifest(String mediaType, byte[] bytes, Digest digest, @Nullable String etag) {
       this.mediaType = mediaType;
       this.bytes = bytes.clone();
       this.digest = digest;
+      this.etag = etag;
+    }
+
+    /** {@return the {@code ETag} the registry sent, for a conditional update; or null} */
+    @Nullable String etag() {
+      return etag;
     }
 
     /** {@return the media type (Content-Type, or the document's own)} */
@@ -77,6 +88,11 @@ public final class RegistryClient {
     public Digest digest() {
       return digest;
     }
+
+    /** {@return a descriptor of this manifest (media type, digest, size)} */
+    public Descriptor descriptor() {
+      return Descriptor.of(mediaType, digest, bytes.length);
+    }
   }
 
   /**
@@ -84,17 +100,18 @@ public final class RegistryClient {
    * @param options credentials, TLS and timeouts
    */
   public RegistryClient(String registry, RegistryOptions options) {
+    this(registry, options, DEFAULT_CHUNK_THRESHOLD);
+  }
+
+  RegistryClient(String registry, RegistryOptions options, long chunkThreshold) {
     this.registry = Objects.requireNonNull(registry, "registry");
-    this.options = Objects.requireNonNull(options, "options");
-    HttpClient.Builder builder =
-        HttpClient.newBuilder()
-            .connectTimeout(options.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER);
-    if (options.tls() != null) {
-      builder.sslContext(options.tls());
-    }
-    this.http = builder.build();
-    this.tokens = new TokenFetcher(http, options);
+    this.transport = new RegistryTransport(registry, options);
+    this.chunkThreshold = chunkThreshold;
+  }
+
+  /** {@return the registry host[:port] this client talks to} */
+  public String registry() {
+    return registry;
   }
 
   /**
@@ -130,53 +147,128 @@ public final class RegistryClient {
    */
   public Manifest manifest(ImageRef ref) throws OciException {
     checkRegistry(ref);
-    String what = "manifest " + ref;
-    HttpResponse<InputStream> response =
-        send(ref.repository(), "/manifests/" + ref.reference(), ACCEPT, what);
-    byte[] bytes;
-    try (InputStream in = response.body()) {
-      bytes = in.readNBytes(Codecs.MAX_DOCUMENT_BYTES + 1);
-    } catch (IOException e) {
-      throw new RegistryException("Reading the " + what + " failed: " + e, e);
-    }
-    if (bytes.length > Codecs.MAX_DOCUMENT_BYTES) {
-      throw new MalformedContentException(
-          what + " is larger than " + Codecs.MAX_DOCUMENT_BYTES + " bytes");
-    }
-    Digest actual = Images.sha256(bytes);
-    if (ref.digest() != null && !ref.digest().equals(actual)) {
-      throw new DigestMismatchException(what, ref.digest(), actual);
-    }
-    Optional<String> header = response.headers().firstValue("Docker-Content-Digest");
-    if (header.isPresent()
-        && header.get().startsWith("sha256:")
-        && !header.get().equals(actual.toString())) {
-      throw new DigestMismatchException(
-          what + " (Docker-Content-Digest header)", Codecs.digestOf(header.get(), what), actual);
-    }
-    String contentType = response.headers().firstValue("Content-Type").orElse("");
-    int semi = contentType.indexOf(';');
-    String type = (semi >= 0 ? contentType.substring(0, semi) : contentType).strip();
-    if (!MediaTypes.MANIFESTS.contains(type)) {
-      JsonNode root = Codecs.parseObject(bytes, what);
-      String own = Codecs.optText(root, "mediaType", what);
-      type =
-          own != null
-              ? own
-              : root.has("manifests") ? MediaTypes.OCI_INDEX : MediaTypes.OCI_MANIFEST;
-    }
-    return new Manifest(type, bytes, actual);
+    return manifest(ref.repository(), ref.reference());
+  }
+
+  /**
+   * Fetches a manifest or index of {@code repository} by tag or digest; see {@link
+   * #manifest(ImageRef)}.
+   */
+  public Manifest manifest(String repository, String reference) throws OciException {
+    return ManifestFetch.get(transport, checkRepository(repository), checkReference(reference));
+  }
+
+  /**
+   * {@return the descriptor of a manifest (HEAD: media type, digest, size), or empty when the
+   * registry does not have it}
+   */
+  public Optional<Descriptor> resolve(String repository, String reference) throws OciException {
+    return ManifestFetch.head(transport, checkRepository(repository), checkReference(reference));
   }
 
   /** Opens a blob's raw bytes (following redirects); callers verify it, as {@link Image} does. */
   public InputStream blob(ImageRef repository, Digest digest) throws OciException {
     checkRegistry(repository);
-    return send(
-            repository.repository(),
-            "/blobs/" + digest,
-            "*/*",
-            "blob " + digest + " of " + repository.name())
+    return blob(repository.repository(), digest);
+  }
+
+  /** Opens a blob's raw bytes of {@code repository}; callers verify it. */
+  public InputStream blob(String repository, Digest digest) throws OciException {
+    String repo = checkRepository(repository);
+    return transport
+        .send(
+            RegistryTransport.Call.get(
+                transport.uri(repo + "/blobs/" + digest),
+                "*/*",
+                List.of(RegistryTransport.pull(repo)),
+                "blob " + digest + " of " + registry + "/" + repo))
         .body();
+  }
+
+  /** {@return whether {@code repository} has the blob (HEAD)} */
+  public boolean blobExists(String repository, Digest digest) throws OciException {
+    return BlobUpload.exists(transport, checkRepository(repository), digest);
+  }
+
+  /**
+   * Uploads a blob unless the repository has it: in one PUT, or in chunks when it is larger than
+   * the chunk threshold. The bytes are hashed as they go; when they do not match {@code blob}'s
+   * digest and size the upload is abandoned with a {@link DigestMismatchException}.
+   *
+   * @param blob the blob's digest and size (its media type is not sent)
+   * @param content opens the bytes
+   */
+  public void pushBlob(String repository, Descriptor blob, BlobContent content)
+      throws OciException {
+    new BlobUpload(transport, checkRepository(repository), chunkThreshold).push(blob, content);
+  }
+
+  /** Uploads a small blob held in memory and {@return its descriptor} (media type octet-stream). */
+  public Descriptor pushBlob(String repository, byte[] content) throws OciException {
+    byte[] copy = content.clone();
+    Descriptor d = Descriptor.of("application/octet-stream", Images.sha256(copy), copy.length);
+    pushBlob(repository, d, () -> new java.io.ByteArrayInputStream(copy));
+    return d;
+  }
+
+  /**
+   * Mounts a blob from another repository of this registry ({@code POST
+   * ?mount=<digest>&from=<repository>}), asking for a token with push on the target and pull on the
+   * source. A registry may answer 202 and open an upload instead (it does not mount, or the
+   * credentials cannot read the source); then the content is uploaded into that session.
+   *
+   * @return true when the registry mounted the blob, false when it was uploaded
+   */
+  public boolean mountBlob(
+      String repository, Descriptor blob, String fromRepository, BlobContent content)
+      throws OciException {
+    return new BlobUpload(transport, checkRepository(repository), chunkThreshold)
+        .mount(blob, checkRepository(fromRepository), content);
+  }
+
+  /**
+   * Pushes a manifest or index by tag or digest with its media type. The registry's {@code
+   * Docker-Content-Digest} must equal the sha256 of the bytes; pushing by digest, that digest must
+   * be the bytes' too.
+   */
+  public PushedManifest pushManifest(
+      String repository, String reference, String mediaType, byte[] bytes) throws OciException {
+    return ManifestPush.push(
+        transport, checkRepository(repository), checkReference(reference), mediaType, bytes);
+  }
+
+  /**
+   * Pushes a manifest that has a {@code subject} (a signature, an SBOM) by digest and makes it
+   * findable: when the registry does not answer with {@code OCI-Subject}, the referrers tag {@code
+   * <alg>-<hex>} of the subject is updated (read, add the descriptor, write), as OCI distribution
+   * 1.1 asks of clients.
+   *
+   * @throws MalformedContentException when the manifest has no subject
+   */
+  public PushedManifest pushReferrer(String repository, String mediaType, byte[] manifest)
+      throws OciException {
+    return new Referrers(transport, checkRepository(repository)).push(mediaType, manifest);
+  }
+
+  /**
+   * {@return the manifests that refer to {@code subject}, from the referrers API, or from the
+   * referrers tag when the registry has no such API (404); empty when there are none}
+   *
+   * @param artifactType only manifests of this artifact type, or null for all
+   */
+  public List<Descriptor> referrers(
+      String repository, Digest subject, @Nullable String artifactType) throws OciException {
+    return new Referrers(transport, checkRepository(repository)).list(subject, artifactType);
+  }
+
+  /** {@return the repository's tags, following {@code Link} pages (bounded)} */
+  public List<String> tags(String repository) throws OciException {
+    return TagList.list(transport, checkRepository(repository));
+  }
+
+  /** Deletes a manifest by digest (the registry must allow deletes). */
+  public void deleteManifest(String repository, Digest digest) throws OciException {
+    ManifestFetch.delete(transport, checkRepository(repository), digest);
   }
 
   private void checkRegistry(ImageRef ref) {
@@ -186,153 +278,26 @@ public final class RegistryClient {
     }
   }
 
-  private HttpResponse<InputStream> send(String repository, String path, String accept, String what)
-      throws OciException {
-    URI uri = URI.create(base() + "/v2/" + repository + path);
-    boolean retried = false;
-    for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      boolean sameHost = Objects.equals(uri.getAuthority(), URI.create(base()).getAuthority());
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(uri).timeout(options.timeout()).header("Accept", accept).GET();
-      String auth = authByRepository.get(repository);
-      if (auth != null && sameHost) {
-        request.header("Authorization", auth);
-      }
-      HttpResponse<InputStream> response = exchange(request.build(), what);
-      int status = response.statusCode();
-      if (status == 401 && sameHost && !retried) {
-        drain(response);
-        retried = true;
-        authByRepository.put(repository, authorize(response, repository, what));
-        hop--;
-        continue;
-      }
-      if (status >= 300 && status < 400 && status != 304) {
-        drain(response);
-        String location =
-            response
-                .headers()
-                .firstValue("Location")
-                .orElseThrow(
-                    () ->
-                        new RegistryException(what + ": redirect without Location", status, null));
-        uri = uri.resolve(location);
-        continue;
-      }
-      if (status / 100 != 2) {
-        throw error(response, what);
-      }
-      return response;
-    }
-    throw new RegistryException(what + ": more than " + MAX_REDIRECTS + " redirects", 0, null);
-  }
-
-  private String authorize(HttpResponse<InputStream> response, String repository, String what)
-      throws OciException {
-    String header =
-        response
-            .headers()
-            .firstValue("WWW-Authenticate")
-            .orElseThrow(
-                () ->
-                    new RegistryAuthException(
-                        what + ": the registry answered 401 without a WWW-Authenticate challenge",
-                        401,
-                        null));
-    Challenge challenge = Challenge.parse(header);
-    if (challenge.scheme().equals("bearer")) {
-      String scope = challenge.param("scope");
-      return "Bearer "
-          + tokens.fetch(
-              challenge, scope != null ? scope : "repository:" + repository + ":pull", what);
-    }
-    if (!challenge.scheme().equals("basic")) {
-      throw new RegistryAuthException(
-          what + ": unsupported authentication scheme '" + challenge.scheme() + "'", 401, null);
-    }
-    String basic = options.credentials().basicHeader();
-    if (basic == null) {
-      throw new RegistryAuthException(
-          what
-              + ": "
-              + registry
-              + " requires a user name and password; log in or pass"
-              + " credentials",
-          401,
-          "UNAUTHORIZED");
-    }
-    return basic;
-  }
-
-  private HttpResponse<InputStream> exchange(HttpRequest request, String what) throws OciException {
+  private String checkRepository(String repository) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (IOException e) {
-      throw new RegistryException(
-          "Cannot reach "
-              + registry
-              + " for the "
-              + what
-              + ": "
-              + e.getMessage()
-              + " (check the address, TLS trust and that it is running)",
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RegistryException("Interrupted while fetching the " + what, e);
+      return new ImageRef(registry, repository, "x", null).repository();
+    } catch (InvalidValueException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
   }
 
-  static RegistryException error(HttpResponse<InputStream> response, String what) {
-    int status = response.statusCode();
-    String code = null;
-    String message = "";
-    try (InputStream in = response.body()) {
-      byte[] body = in.readNBytes(64 * 1024);
-      JsonNode errors = Codecs.parseObject(body, "registry error").get("errors");
-      if (errors != null && errors.isArray() && !errors.isEmpty()) {
-        JsonNode first = errors.get(0);
-        code = first.path("code").asText(null);
-        message = first.path("message").asText("");
+  private String checkReference(String reference) {
+    try {
+      if (reference.contains(":")) {
+        return Digest.parse(reference).toString();
       }
-    } catch (IOException | MalformedContentException ignored) {
-      // Not every error body is the spec's JSON; the status says enough.
-    }
-    String text =
-        what
-            + " failed: HTTP "
-            + status
-            + (code != null ? " " + code : "")
-            + (message.isEmpty() ? "" : " (" + message + ")");
-    if (status == 401 || status == 403) {
-      return new RegistryAuthException(
-          text + "; check the credentials and their access", status, code);
-    }
-    return new RegistryException(text, status, code);
-  }
-
-  private String base() {
-    return (options.plainHttp() ? "http://" : "https://") + registry;
-  }
-
-  private static void drain(HttpResponse<InputStream> response) {
-    try (InputStream in = response.body()) {
-      in.skip(64 * 1024);
-    } catch (IOException ignored) {
-      // The connection is discarded anyway.
+      return Objects.requireNonNull(new ImageRef(registry, "x", reference, null).tag());
+    } catch (InvalidValueException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
   }
 
-  static String form(Map<String, String> fields) {
-    StringBuilder sb = new StringBuilder();
-    for (Map.Entry<String, String> e : fields.entrySet()) {
-      if (!sb.isEmpty()) {
-        sb.append('&');
-      }
-      sb.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
-          .append('=')
-          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-    }
-    return sb.toString();
+  static String accept() {
+    return ACCEPT;
   }
 }

@@ -7,8 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Gets a Bearer token from the realm a challenge names: GET with {@code service} and {@code scope}
@@ -27,31 +27,40 @@ final class TokenFetcher {
     this.options = options;
   }
 
-  String fetch(Challenge challenge, String scope, String what) throws OciException {
+  /**
+   * @param scopes the scopes to ask for, each sent as its own scope parameter (a cross-repository
+   *     mount needs push on the target and pull on the source)
+   */
+  String fetch(Challenge challenge, List<String> scopes, String what) throws OciException {
     String realm = challenge.param("realm");
     if (realm == null || !(realm.startsWith("https://") || realm.startsWith("http://"))) {
       throw new RegistryAuthException(
           what + ": the Bearer challenge has no http(s) realm", 401, null);
     }
     String service = challenge.param("service");
-    Map<String, String> fields = new LinkedHashMap<>();
+    List<String> fields = new ArrayList<>();
     if (service != null) {
-      fields.put("service", service);
+      fields.add("service");
+      fields.add(service);
     }
-    fields.put("scope", scope);
+    for (String scope : scopes) {
+      fields.add("scope");
+      fields.add(scope);
+    }
     HttpRequest.Builder request;
     String identity = options.credentials().identityToken();
     if (identity != null) {
-      fields.put("grant_type", "refresh_token");
-      fields.put("refresh_token", identity);
-      fields.put("client_id", "drydock");
+      fields.addAll(
+          List.of(
+              "grant_type", "refresh_token", "refresh_token", identity, "client_id", "drydock"));
       request =
           HttpRequest.newBuilder(URI.create(realm))
               .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(RegistryClient.form(fields)));
+              .POST(HttpRequest.BodyPublishers.ofString(RegistryTransport.form(fields)));
     } else {
       String sep = realm.contains("?") ? "&" : "?";
-      request = HttpRequest.newBuilder(URI.create(realm + sep + RegistryClient.form(fields))).GET();
+      request =
+          HttpRequest.newBuilder(URI.create(realm + sep + RegistryTransport.form(fields))).GET();
       String basic = options.credentials().basicHeader();
       if (basic != null) {
         request.header("Authorization", basic);
@@ -71,7 +80,7 @@ final class TokenFetcher {
       throw new RegistryException("Interrupted while fetching a token for the " + what, e);
     }
     if (response.statusCode() != 200) {
-      RegistryException error = RegistryClient.error(response, "token request to " + realm);
+      RegistryException error = RegistryTransport.error(response, "token request to " + realm);
       throw new RegistryAuthException(
           what + ": " + error.getMessage(), response.statusCode(), error.code());
     }

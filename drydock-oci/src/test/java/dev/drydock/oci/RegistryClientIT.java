@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.model.Digest;
 import dev.drydock.model.ImageRef;
+import dev.drydock.testkit.ReferenceRegistry;
 import dev.drydock.testkit.TestDocker;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,44 +30,24 @@ class RegistryClientIT {
   private static final String PASSWORD = "Drydock-Test-Pass-1";
 
   @TempDir static Path work;
-  private static Process registry;
-  private static @org.jspecify.annotations.Nullable Process tlsRegistry;
+  private static ReferenceRegistry registry;
+  private static ReferenceRegistry tlsRegistry;
   private static String host;
   private static String tlsHost = "";
 
   @BeforeAll
   static void startRegistryAndPush() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    host = "127.0.0.1:" + port;
-    Process htpasswd =
-        new ProcessBuilder("htpasswd", "-Bbn", USER, PASSWORD).redirectErrorStream(false).start();
-    String entry = new String(htpasswd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(htpasswd.waitFor()).isZero();
-    Files.writeString(work.resolve("htpasswd"), entry);
-    Files.createDirectories(work.resolve("data"));
-    Files.writeString(
-        work.resolve("config.yml"),
-        "version: 0.1\n"
-            + "storage:\n  filesystem:\n    rootdirectory: "
-            + work.resolve("data")
-            + "\n"
-            + "http:\n  addr: "
-            + host
-            + "\n"
-            + "auth:\n  htpasswd:\n    realm: drydock-test\n    path: "
-            + work.resolve("htpasswd")
-            + "\n");
     registry =
-        new ProcessBuilder(
-                "/usr/bin/docker-registry", "serve", work.resolve("config.yml").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(work.resolve("registry.log").toFile())
-            .start();
-    waitForPort(port);
-    startTlsRegistry();
+        ReferenceRegistry.start(
+            work.resolve("auth"),
+            ReferenceRegistry.Options.basicAuth(USER, PASSWORD).withStorage(work.resolve("data")));
+    host = registry.hostPort();
+    // A second registry on the same storage, anonymous, serving TLS from a throwaway CA.
+    tlsRegistry =
+        ReferenceRegistry.start(
+            work.resolve("tls"),
+            ReferenceRegistry.Options.anonymous().withTls().withStorage(work.resolve("data")));
+    tlsHost = tlsRegistry.hostPort();
     String busybox = DOCKER.images().busybox();
     run(
         "skopeo",
@@ -82,91 +60,11 @@ class RegistryClientIT {
         "docker://" + host + "/test/busybox:1");
   }
 
-  /** A second registry on the same storage, anonymous, serving TLS from a throwaway CA. */
-  private static void startTlsRegistry() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    tlsHost = "127.0.0.1:" + port;
-    Path ca = work.resolve("ca.crt");
-    run(
-        "openssl",
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-keyout",
-        work.resolve("ca.key").toString(),
-        "-out",
-        ca.toString(),
-        "-days",
-        "1",
-        "-subj",
-        "/CN=drydock-oci-test-CA",
-        "-addext",
-        "basicConstraints=critical,CA:TRUE",
-        "-addext",
-        "keyUsage=critical,keyCertSign,cRLSign");
-    run(
-        "openssl",
-        "req",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-keyout",
-        work.resolve("server.key").toString(),
-        "-out",
-        work.resolve("server.csr").toString(),
-        "-subj",
-        "/CN=127.0.0.1");
-    Files.writeString(
-        work.resolve("server.ext"), "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
-    run(
-        "openssl",
-        "x509",
-        "-req",
-        "-in",
-        work.resolve("server.csr").toString(),
-        "-CA",
-        ca.toString(),
-        "-CAkey",
-        work.resolve("ca.key").toString(),
-        "-CAcreateserial",
-        "-out",
-        work.resolve("server.crt").toString(),
-        "-days",
-        "1",
-        "-extfile",
-        work.resolve("server.ext").toString());
-    Files.writeString(
-        work.resolve("tls.yml"),
-        "version: 0.1\n"
-            + "storage:\n  filesystem:\n    rootdirectory: "
-            + work.resolve("data")
-            + "\n"
-            + "http:\n  addr: "
-            + tlsHost
-            + "\n  tls:\n    certificate: "
-            + work.resolve("server.crt")
-            + "\n    key: "
-            + work.resolve("server.key")
-            + "\n");
-    tlsRegistry =
-        new ProcessBuilder("/usr/bin/docker-registry", "serve", work.resolve("tls.yml").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(work.resolve("tls-registry.log").toFile())
-            .start();
-    waitForPort(port);
-  }
-
   @AfterAll
-  static void stopRegistry() throws InterruptedException {
-    for (Process p : new Process[] {registry, tlsRegistry}) {
-      if (p != null) {
-        p.destroy();
-        p.waitFor(10, TimeUnit.SECONDS);
+  static void stopRegistry() {
+    for (ReferenceRegistry r : new ReferenceRegistry[] {registry, tlsRegistry}) {
+      if (r != null) {
+        r.close();
       }
     }
   }
@@ -178,7 +76,7 @@ class RegistryClientIT {
             tlsHost,
             new RegistryOptions(
                 RegistryCredentials.anonymous(),
-                RegistryClient.trusting(work.resolve("ca.crt")),
+                RegistryClient.trusting(java.util.Objects.requireNonNull(tlsRegistry.caPem())),
                 false,
                 Duration.ofSeconds(30)));
     try (Image image =
@@ -192,17 +90,6 @@ class RegistryClientIT {
     assertThatThrownBy(() -> untrusted.manifest(ImageRef.parse(tlsHost + "/test/busybox:1")))
         .isInstanceOf(RegistryException.class)
         .hasMessageContaining("TLS trust");
-  }
-
-  private static void waitForPort(int port) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      try (Socket _ = new Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
-        return;
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
-    }
-    throw new AssertionError("docker-registry did not listen on " + port);
   }
 
   private static void run(String... command) throws Exception {
