@@ -1,13 +1,18 @@
 package dev.drydock.scanner;
 
+import dev.drydock.oci.FileEntry;
 import dev.drydock.oci.FileType;
 import dev.drydock.oci.ImageFilesystem;
 import dev.drydock.oci.OciException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the packages in an image's final file system (after whiteouts): OS packages (dpkg, apk,
@@ -60,17 +65,25 @@ public final class ImageCatalog {
             new RubyGemCataloguer(),
             rust);
     CatalogSink sink = new CatalogSink();
+    SharedContent shared = SharedContent.plan(fs.files(), e -> wanted(cataloguers, e) != null);
     try {
       fs.walk(
           (entry, content) -> {
             if (entry.type() != FileType.FILE && entry.type() != FileType.HARDLINK) {
               return;
             }
-            for (Cataloguer c : cataloguers) {
-              if (c.wants(entry)) {
-                c.read(entry, content, sink);
-                return; // a file is evidence of one kind
-              }
+            if (!shared.takeLink(entry)) {
+              return; // a hard link already read with its target's content
+            }
+            List<FileEntry> links = shared.linksTo(entry);
+            if (links.isEmpty()) {
+              dispatch(cataloguers, entry, content, sink);
+              return;
+            }
+            byte[] data = content.readAllBytes();
+            dispatch(cataloguers, entry, new ByteArrayInputStream(data), sink);
+            for (FileEntry link : links) {
+              dispatch(cataloguers, link, new ByteArrayInputStream(data), sink);
             }
           });
     } catch (OciException e) {
@@ -90,6 +103,25 @@ public final class ImageCatalog {
     }
     packages.sort(ORDER);
     return new Catalog(os.os(), packages, sink.problems());
+  }
+
+  /** Hands a file to the first cataloguer that wants it: a file is evidence of one kind. */
+  private static void dispatch(
+      List<Cataloguer> cataloguers, FileEntry entry, InputStream content, CatalogSink sink)
+      throws IOException {
+    Cataloguer c = wanted(cataloguers, entry);
+    if (c != null) {
+      c.read(entry, content, sink);
+    }
+  }
+
+  private static @Nullable Cataloguer wanted(List<Cataloguer> cataloguers, FileEntry entry) {
+    for (Cataloguer c : cataloguers) {
+      if (c.wants(entry)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   private static boolean isOs(ImagePackage p) {

@@ -203,6 +203,11 @@ final class CatalogTestImage {
       return entry(path, '0', content, "", 0755);
     }
 
+    /** A hard link to an earlier entry ({@code target} as the tar names it, without a slash). */
+    Layer hardlink(String path, String target, int mode) {
+      return entry(path, '1', new byte[0], target, mode);
+    }
+
     Layer symlink(String path, String target) {
       return entry(path, '2', new byte[0], target, 0777);
     }

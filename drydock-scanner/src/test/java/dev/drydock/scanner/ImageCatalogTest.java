@@ -363,6 +363,53 @@ class ImageCatalogTest {
     }
   }
 
+  @Test
+  void catalogue_hardLinkedBinaries_reportEveryPathWithTheTargetsContent() throws Exception {
+    CatalogTestImage img = new CatalogTestImage();
+    img.layer()
+        .executable("usr/bin/tool", CatalogTestImage.goBinary("go1.21.5", MODINFO))
+        .hardlink("usr/bin/tool-1.4", "usr/bin/tool", 0755)
+        .hardlink("usr/sbin/tool", "usr/bin/tool", 0755)
+        .file(
+            "lib/app-1.0.jar",
+            zip(Map.of("META-INF/maven/g/app/pom.properties", pom("g", "app", "1.0")), false))
+        .hardlink("lib/copy.jar", "lib/app-1.0.jar", 0644);
+
+    Catalog c = img.catalogue(tmp);
+
+    assertThat(c.packages())
+        .filteredOn(p -> p.name().equals("golang.org/x/net"))
+        .extracting(p -> p.locations().getFirst())
+        .containsExactlyInAnyOrder("/usr/bin/tool", "/usr/bin/tool-1.4", "/usr/sbin/tool");
+    assertThat(c.by("java-archive"))
+        .extracting(p -> p.locations().getFirst())
+        .containsExactlyInAnyOrder("/lib/app-1.0.jar", "/lib/copy.jar");
+  }
+
+  @Test
+  void catalogue_hardLinkWhoseTargetIsReplacedLater_keepsTheOriginalContent() throws Exception {
+    CatalogTestImage img = new CatalogTestImage();
+    img.layer()
+        .executable("usr/bin/tool", CatalogTestImage.goBinary("go1.21.5", MODINFO))
+        .hardlink("usr/bin/old-tool", "usr/bin/tool", 0755);
+    img.layer()
+        .executable(
+            "usr/bin/tool",
+            CatalogTestImage.goBinary(
+                "go1.22.1", "path\tnew.example/tool\nmod\tnew.example/tool\tv2.0.0\th1:n=\n"));
+
+    Catalog c = img.catalogue(tmp);
+
+    assertThat(c.packages())
+        .filteredOn(p -> p.ecosystem().equals("Go") && !p.name().equals("stdlib"))
+        .extracting(p -> p.name() + " " + p.locations().getFirst())
+        .containsExactlyInAnyOrder(
+            "example.com /usr/bin/old-tool",
+            "golang.org/x/net /usr/bin/old-tool",
+            "github.com/new/thing /usr/bin/old-tool",
+            "new.example/tool /usr/bin/tool");
+  }
+
   private static ImagePackage find(Catalog c, String name) {
     return c.packages().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
   }
