@@ -1,0 +1,165 @@
+package dev.drydock.cli;
+
+import dev.drydock.model.InvalidValueException;
+import dev.drydock.pki.TlsFiles;
+import dev.drydock.pki.TlsOptions;
+import dev.drydock.pki.TlsVersions;
+import dev.drydock.registry.AccessPolicy;
+import dev.drydock.registry.RegistryConfig;
+import dev.drydock.registry.RegistryException;
+import dev.drydock.registry.RegistryServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code drydock registry serve}: runs the registry until interrupted. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the registry over TLS (HTTP/2 and HTTP/1.1) from <data>/registry until interrupted.",
+      "The certificate comes from --tls-cert/--tls-key, from --pki DIR (a directory 'drydock pki issue server' wrote), or by default from <data>/pki/issued/registry/.",
+      "There is no authentication yet: anyone who reaches the port may push and pull. Plain HTTP is allowed only on loopback with --insecure-loopback-http."
+    })
+final class RegistryServeCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global = new GlobalOptions();
+
+  @Option(
+      names = "--listen",
+      paramLabel = "HOST:PORT",
+      defaultValue = "127.0.0.1:5000",
+      description = "Address to serve on (default 127.0.0.1:5000; [::1]:5000 for IPv6).")
+  String listen = "127.0.0.1:5000";
+
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      description = "PEM certificate chain: the server certificate, then its issuers.")
+  @Nullable Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key (unencrypted).")
+  @Nullable Path tlsKey;
+
+  @Option(
+      names = "--tls-ca",
+      paramLabel = "FILE",
+      description = "PEM CA certificate(s) for client certificates later (default: --tls-cert).")
+  @Nullable Path tlsCa;
+
+  @Option(
+      names = "--pki",
+      paramLabel = "DIR",
+      description =
+          "Directory with key.pem, chain.pem and ca.pem, as 'drydock pki issue server' writes (default: <data>/pki/issued/registry).")
+  @Nullable Path pki;
+
+  @Option(
+      names = "--insecure-loopback-http",
+      description =
+          "Serve plain HTTP (and h2c) instead of TLS; refused unless --listen is loopback.")
+  boolean insecureLoopbackHttp;
+
+  @Override
+  public Integer call() throws RegistryException {
+    Drydock root = global.root();
+    InetSocketAddress address = address(listen);
+    TlsOptions tls = insecureLoopbackHttp ? null : tls(root);
+    RegistryConfig config;
+    try {
+      config =
+          tls == null
+              ? RegistryConfig.insecureLoopback(address, root.context().clock())
+              : RegistryConfig.tls(address, tls, root.context().clock());
+    } catch (InvalidValueException e) {
+      throw new CliException(e.getMessage() + ".", dev.drydock.report.FailOn.EXIT_USAGE);
+    }
+    Path data = RegistryCommand.directory(root);
+    RegistryServer server = RegistryServer.start(config, data, AccessPolicy.OPEN);
+    Thread hook = new Thread(server::close, "registry-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      var out = root.context().out();
+      out.println("drydock registry serving " + server.baseUri() + " from " + data);
+      out.println(
+          "No authentication yet: anyone who can reach this address may push, pull and delete.");
+      out.flush();
+      server.join();
+    } catch (InterruptedException stopped) {
+      // Interrupted (an embedding program stopping us): a normal, graceful stop.
+      Thread.currentThread().interrupt();
+    } finally {
+      server.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running already
+      }
+    }
+    return 0;
+  }
+
+  private @Nullable TlsOptions tls(Drydock root) {
+    TlsFiles files;
+    if (tlsCert != null || tlsKey != null) {
+      if (tlsCert == null || tlsKey == null || pki != null) {
+        throw new CliException(
+            "Give --tls-cert and --tls-key together, or --pki DIR.",
+            dev.drydock.report.FailOn.EXIT_USAGE);
+      }
+      files = new TlsFiles(tlsKey, tlsCert, tlsCa != null ? tlsCa : tlsCert, null);
+    } else {
+      Path dir =
+          pki != null ? pki : root.dataDir().resolve("pki").resolve("issued").resolve("registry");
+      if (!Files.isRegularFile(dir.resolve("key.pem"))) {
+        throw new CliException(
+            "No TLS certificate in "
+                + dir
+                + ". Issue one with 'drydock pki issue server --name registry --san DNS:<host>', give"
+                + " --tls-cert/--tls-key or --pki DIR, or on loopback only --insecure-loopback-http.",
+            2);
+      }
+      files = TlsFiles.in(dir);
+    }
+    // Docker and skopeo speak TLS 1.3; 1.2 stays for older clients, with AEAD suites only.
+    return TlsOptions.of(files).withVersions(TlsVersions.TLS_1_2_AND_1_3);
+  }
+
+  /** Parses {@code HOST:PORT} or {@code [IPv6]:PORT}. */
+  static InetSocketAddress address(String text) {
+    int colon = text.lastIndexOf(':');
+    if (colon <= 0 || colon == text.length() - 1) {
+      throw new CliException(
+          "--listen " + text + ": expected HOST:PORT, e.g. 127.0.0.1:5000.",
+          dev.drydock.report.FailOn.EXIT_USAGE);
+    }
+    String host = text.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(text.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (port < 0 || port > 65535) {
+      throw new CliException(
+          "--listen " + text + ": the port must be 0 to 65535.",
+          dev.drydock.report.FailOn.EXIT_USAGE);
+    }
+    try {
+      return new InetSocketAddress(InetAddress.getAllByName(host)[0], port);
+    } catch (UnknownHostException e) {
+      throw new CliException(
+          "--listen " + text + ": unknown host " + host + ".",
+          dev.drydock.report.FailOn.EXIT_USAGE);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package dev.drydock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.pki.CaOptions;
+import dev.drydock.pki.CertificateAuthority;
+import dev.drydock.pki.IssueRequest;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegistryServeCommandTest {
+  private static final Pattern SERVING = Pattern.compile("serving (https?://\\S+) from");
+
+  @TempDir Path home;
+
+  @Test
+  void withoutACertificateServeExplainsHowToGetOne() {
+    CliRun r = CliRun.run(home, CliRun.withData(home.resolve("d"), "registry", "serve"));
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("No TLS certificate", "drydock pki issue server --name registry");
+  }
+
+  @Test
+  void plainHttpIsRefusedOffLoopback() {
+    CliRun r =
+        CliRun.run(
+            home,
+            CliRun.withData(
+                home.resolve("d"),
+                "registry",
+                "serve",
+                "--listen",
+                "0.0.0.0:0",
+                "--insecure-loopback-http"));
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("only on a loopback address");
+  }
+
+  @Test
+  void halfATlsPairIsAUsageError() {
+    CliRun r =
+        CliRun.run(
+            home,
+            CliRun.withData(home.resolve("d"), "registry", "serve", "--tls-cert", "/nonexistent"));
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--tls-cert and --tls-key together");
+  }
+
+  @Test
+  void listenAddressesParse() {
+    assertThat(RegistryServeCommand.address("[::1]:5000").getAddress().isLoopbackAddress())
+        .isTrue();
+    assertThat(RegistryServeCommand.address("127.0.0.1:0").getPort()).isZero();
+    for (String bad : new String[] {"5000", "host:", "h:70000", "h:x"}) {
+      CliRun r =
+          CliRun.run(
+              home, CliRun.withData(home.resolve("d"), "registry", "serve", "--listen", bad));
+      assertThat(r.exitCode()).as(bad).isEqualTo(2);
+      assertThat(r.err()).as(bad).contains("--listen");
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void servesTlsWithTheDefaultPkiCertificateUntilInterrupted() throws Exception {
+    Path data = home.resolve("data");
+    CertificateAuthority ca =
+        CertificateAuthority.init(
+            data.resolve("pki"), CaOptions.defaults(), null, Clock.systemUTC());
+    ca.unlock(null).issue(IssueRequest.server("registry").sans("IP:127.0.0.1").build());
+
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context =
+        new CliContext(
+            Map.of(),
+            Clock.systemUTC(),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            home,
+            false);
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread serving =
+        Thread.ofVirtual()
+            .start(
+                () ->
+                    exit.set(
+                        Drydock.run(
+                            context,
+                            "registry",
+                            "serve",
+                            "--listen",
+                            "127.0.0.1:0",
+                            "--data",
+                            data.toString())));
+    URI base = null;
+    for (int i = 0; i < 600 && base == null && serving.isAlive(); i++) {
+      Matcher m = SERVING.matcher(out.toString());
+      if (m.find()) {
+        base = URI.create(m.group(1));
+      } else {
+        Thread.sleep(50);
+      }
+    }
+    assertThat(base).as(out + " / " + err).isNotNull();
+    URI served = java.util.Objects.requireNonNull(base);
+    assertThat(served.getScheme()).isEqualTo("https");
+    try (HttpClient http = HttpClient.newBuilder().sslContext(trusting(ca)).build()) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(served.resolve("/v2/")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    }
+    assertThat(out.toString()).contains("No authentication yet");
+
+    CliRun busy = CliRun.run(home, CliRun.withData(data, "registry", "gc"));
+    assertThat(busy.exitCode()).isEqualTo(3);
+    assertThat(busy.err()).contains("stop it before collecting garbage");
+
+    serving.interrupt();
+    serving.join(30_000);
+    assertThat(exit.get()).isZero();
+    assertThat(Files.exists(data.resolve("registry").resolve("blobs"))).isTrue();
+
+    CliRun gc = CliRun.run(home, CliRun.withData(data, "registry", "gc", "--grace", "PT0S"));
+    assertThat(gc.exitCode()).as(gc.err()).isZero();
+    assertThat(gc.out()).contains("deleted 0 blobs");
+  }
+
+  private static SSLContext trusting(CertificateAuthority ca) throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    try (InputStream in = Files.newInputStream(ca.rootCertificateFile())) {
+      trust.setCertificateEntry(
+          "root", CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, tmf.getTrustManagers(), null);
+    return context;
+  }
+}

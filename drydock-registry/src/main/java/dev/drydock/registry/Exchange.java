@@ -1,0 +1,148 @@
+package dev.drydock.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.jspecify.annotations.Nullable;
+
+/** One request and its response: the small part of Jetty's core API the endpoints use. */
+final class Exchange {
+  private final Request request;
+  private final Response response;
+  private final Callback callback;
+  private final Fields query;
+
+  Exchange(Request request, Response response, Callback callback) {
+    this.request = request;
+    this.response = response;
+    this.callback = callback;
+    this.query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+  }
+
+  String method() {
+    return request.getMethod();
+  }
+
+  boolean isHead() {
+    return request.getMethod().equals("HEAD");
+  }
+
+  @Nullable String header(String name) {
+    return request.getHeaders().get(name);
+  }
+
+  /** {@return the media type of the request body without parameters, or null} */
+  @Nullable String contentType() {
+    String value = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    if (value == null) {
+      return null;
+    }
+    int semicolon = value.indexOf(';');
+    String type = (semicolon >= 0 ? value.substring(0, semicolon) : value).strip();
+    return type.isEmpty() ? null : type.toLowerCase(Locale.ROOT);
+  }
+
+  /** {@return the declared body length, or -1 when unknown (chunked) } */
+  long contentLength() {
+    return request.getLength();
+  }
+
+  @Nullable String query(String name) {
+    return query.getValue(name);
+  }
+
+  List<String> queryAll(String name) {
+    return query.getValuesOrEmpty(name);
+  }
+
+  boolean hasQuery(String name) {
+    return query.get(name) != null;
+  }
+
+  @Nullable InetSocketAddress remote() {
+    return request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress a
+        ? a
+        : null;
+  }
+
+  InputStream body() {
+    return Content.Source.asInputStream(request);
+  }
+
+  /** Reads the body, refusing more than {@code max} bytes. */
+  byte[] readBody(int max) throws IOException {
+    long declared = contentLength();
+    if (declared > max) {
+      throw tooLarge(max);
+    }
+    try (InputStream in = body()) {
+      byte[] bytes = in.readNBytes(max + 1);
+      if (bytes.length > max) {
+        throw tooLarge(max);
+      }
+      return bytes;
+    }
+  }
+
+  private static DistributionException tooLarge(int max) {
+    return new DistributionException(
+        ErrorCode.SIZE_INVALID, 413, "the manifest is larger than " + max + " bytes", null);
+  }
+
+  void header(String name, String value) {
+    response.getHeaders().put(name, value);
+  }
+
+  void addHeader(String name, String value) {
+    response.getHeaders().add(name, value);
+  }
+
+  /** Sends a response without a body. */
+  void send(int status) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+    response.write(true, null, callback);
+  }
+
+  /** Sends a body, or only its headers for HEAD. */
+  void send(int status, String contentType, byte[] body) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    response.write(true, isHead() ? null : ByteBuffer.wrap(body), callback);
+  }
+
+  /** Sends {@code length} bytes from {@code source}. */
+  void send(int status, String contentType, long length, Content.Source source) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+    Content.copy(source, response, callback);
+  }
+
+  /** Answers a HEAD request: the headers a GET would carry, without the body. */
+  void sendHeaders(int status, String contentType, long length) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+    response.write(true, null, callback);
+  }
+
+  boolean isCommitted() {
+    return response.isCommitted();
+  }
+
+  void fail(Throwable failure) {
+    callback.failed(failure);
+  }
+}

@@ -1,0 +1,292 @@
+package dev.drydock.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drydock.model.Digest;
+import dev.drydock.oci.MediaTypes;
+import dev.drydock.registry.AccessPolicy.AccessRequest;
+import dev.drydock.registry.AccessPolicy.Action;
+import dev.drydock.registry.AccessPolicy.Decision;
+import dev.drydock.registry.MetadataStore.ManifestRecord;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Routes distribution-spec requests to the endpoints, asks the {@link AccessPolicy}, and turns
+ * refusals into the spec's JSON error bodies. Runs on virtual threads, so endpoints block.
+ *
+ * @see <a
+ *     href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#api">API</a>
+ */
+final class RegistryHandler extends Handler.Abstract {
+  private static final System.Logger LOG = System.getLogger(RegistryHandler.class.getName());
+  static final String JSON = "application/json";
+
+  /** Largest page of tags or repositories returned at once; more come through the Link header. */
+  static final int MAX_PAGE = 1000;
+
+  private final Storage storage;
+  private final AccessPolicy access;
+  private final ReadWriteLock maintenance;
+  private final ObjectMapper json = new ObjectMapper();
+  private final BlobEndpoints blobs;
+  private final ManifestEndpoints manifests;
+
+  /** The stores, limits and clock the endpoints share. */
+  record Storage(BlobStorage blobs, MetadataStore metadata, RegistryConfig config) {}
+
+  RegistryHandler(Storage storage, AccessPolicy access, ReadWriteLock maintenance) {
+    super(InvocationType.BLOCKING);
+    this.storage = storage;
+    this.access = access;
+    this.maintenance = maintenance;
+    this.blobs = new BlobEndpoints(storage);
+    this.manifests = new ManifestEndpoints(storage, json, this::check);
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    Exchange exchange = new Exchange(request, response, callback);
+    exchange.header("Docker-Distribution-API-Version", "registry/2.0");
+    maintenance.readLock().lock();
+    try {
+      dispatch(exchange, Request.getPathInContext(request));
+    } catch (DistributionException e) {
+      error(exchange, e.status(), e.code().name(), e.getMessage(), e.detail());
+    } catch (RegistryException | IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "registry request failed: " + request.getHttpURI(), e);
+      error(exchange, 500, "UNKNOWN", "internal error: " + e.getMessage(), null);
+    } finally {
+      maintenance.readLock().unlock();
+    }
+    return true;
+  }
+
+  private void dispatch(Exchange x, String path) throws RegistryException, IOException {
+    Route route = Route.parse(path);
+    if (route == null) {
+      throw new DistributionException(
+          ErrorCode.UNSUPPORTED, 404, "no distribution API endpoint at " + Refs.clip(path), null);
+    }
+    String method = x.method();
+    switch (route) {
+      case Route.Base _ -> {
+        only(method, "GET", "HEAD");
+        x.send(200, JSON, "{}".getBytes(StandardCharsets.UTF_8));
+      }
+      case Route.Catalog _ -> {
+        only(method, "GET");
+        check(x, Action.CATALOG, null, null);
+        catalog(x);
+      }
+      case Route.Blob b -> {
+        only(method, "GET", "HEAD", "DELETE");
+        boolean delete = method.equals("DELETE");
+        check(x, delete ? Action.DELETE : Action.PULL, b.name(), null);
+        Digest digest = Refs.digest(b.digest());
+        if (delete) {
+          blobs.delete(x, b.name(), digest);
+        } else {
+          blobs.get(x, b.name(), digest);
+        }
+      }
+      case Route.Uploads u -> {
+        only(method, "POST");
+        check(x, Action.PUSH, u.name(), null);
+        blobs.startUpload(x, u.name(), from -> allowed(x, Action.PULL, from));
+      }
+      case Route.Upload u -> {
+        only(method, "GET", "PATCH", "PUT", "DELETE");
+        check(x, Action.PUSH, u.name(), null);
+        blobs.upload(x, u.name(), u.id());
+      }
+      case Route.Manifest m -> {
+        only(method, "GET", "HEAD", "PUT", "DELETE");
+        Action action =
+            switch (method) {
+              case "PUT" -> Action.PUSH;
+              case "DELETE" -> Action.DELETE;
+              default -> Action.PULL;
+            };
+        check(x, action, m.name(), null);
+        manifests.handle(x, m.name(), Refs.reference(m.reference()));
+      }
+      case Route.Tags t -> {
+        only(method, "GET");
+        check(x, Action.PULL, t.name(), null);
+        tags(x, t.name());
+      }
+      case Route.Referrers r -> {
+        only(method, "GET");
+        check(x, Action.PULL, r.name(), null);
+        referrers(x, r.name(), Refs.digest(r.digest()));
+      }
+    }
+  }
+
+  private static void only(String method, String... allowed) {
+    for (String a : allowed) {
+      if (a.equals(method)) {
+        return;
+      }
+    }
+    throw new DistributionException(
+        ErrorCode.UNSUPPORTED, 405, "method " + method + " is not supported here", null);
+  }
+
+  /**
+   * Asks the access policy.
+   *
+   * @throws DistributionException DENIED naming the policy and reason
+   */
+  void check(Exchange x, Action action, @Nullable String repository, @Nullable Digest manifest) {
+    Decision decision = access.decide(new AccessRequest(action, repository, manifest, x.remote()));
+    switch (decision) {
+      case Decision.Allow _ -> {}
+      case Decision.Deny d ->
+          throw new DistributionException(
+              ErrorCode.DENIED,
+              "denied by policy " + d.policy() + ": " + d.reason(),
+              json.createObjectNode().put("policy", d.policy()).toString());
+    }
+  }
+
+  private boolean allowed(Exchange x, Action action, String repository) {
+    return access.decide(new AccessRequest(action, repository, null, x.remote()))
+        instanceof Decision.Allow;
+  }
+
+  private void catalog(Exchange x) throws RegistryException, IOException {
+    Page page = Page.of(x);
+    List<String> names = storage.metadata().repositories(page.last(), page.size() + 1);
+    ObjectNode body = json.createObjectNode();
+    ArrayNode list = body.putArray("repositories");
+    List<String> shown = names.subList(0, Math.min(page.size(), names.size()));
+    shown.forEach(list::add);
+    if (names.size() > page.size() && !shown.isEmpty()) {
+      x.header("Link", page.next("/v2/_catalog", shown.getLast()));
+    }
+    x.send(200, JSON, json.writeValueAsBytes(body));
+  }
+
+  private void tags(Exchange x, String name) throws RegistryException, IOException {
+    if (!storage.metadata().repositoryExists(name)) {
+      throw new DistributionException(ErrorCode.NAME_UNKNOWN, "repository " + name + " is unknown");
+    }
+    Page page = Page.of(x);
+    String last = page.last();
+    List<String> all =
+        storage.metadata().tags(name).stream()
+            .filter(t -> last == null || t.compareTo(last) > 0)
+            .toList();
+    List<String> shown = all.subList(0, Math.min(page.size(), all.size()));
+    ObjectNode body = json.createObjectNode();
+    body.put("name", name);
+    ArrayNode list = body.putArray("tags");
+    shown.forEach(list::add);
+    if (all.size() > shown.size() && !shown.isEmpty()) {
+      x.header("Link", page.next("/v2/" + name + "/tags/list", shown.getLast()));
+    }
+    x.send(200, JSON, json.writeValueAsBytes(body));
+  }
+
+  private void referrers(Exchange x, String name, Digest subject)
+      throws RegistryException, IOException {
+    String filter = x.query("artifactType");
+    ObjectNode index = json.createObjectNode();
+    index.put("schemaVersion", 2);
+    index.put("mediaType", MediaTypes.OCI_INDEX);
+    ArrayNode list = index.putArray("manifests");
+    for (ManifestRecord r : storage.metadata().referrers(name, subject)) {
+      if (filter != null && !filter.equals(r.artifactType())) {
+        continue;
+      }
+      ObjectNode d = list.addObject();
+      d.put("mediaType", r.mediaType());
+      d.put("digest", r.digest().toString());
+      d.put("size", r.size());
+      if (r.artifactType() != null) {
+        d.put("artifactType", r.artifactType());
+      }
+      if (!r.annotations().isEmpty()) {
+        ObjectNode annotations = d.putObject("annotations");
+        r.annotations().forEach(annotations::put);
+      }
+    }
+    if (filter != null) {
+      x.header("OCI-Filters-Applied", "artifactType");
+    }
+    x.send(200, MediaTypes.OCI_INDEX, json.writeValueAsBytes(index));
+  }
+
+  private void error(
+      Exchange x, int status, String code, @Nullable String message, @Nullable String detail) {
+    if (x.isCommitted()) {
+      x.fail(new IOException(code + ": " + message));
+      return;
+    }
+    ObjectNode body = json.createObjectNode();
+    ObjectNode entry = body.putArray("errors").addObject();
+    entry.put("code", code);
+    entry.put("message", message == null ? code : message);
+    if (detail != null) {
+      try {
+        entry.set("detail", json.readTree(detail));
+      } catch (IOException e) {
+        entry.put("detail", detail);
+      }
+    }
+    try {
+      x.send(status, JSON, json.writeValueAsBytes(body));
+    } catch (IOException e) {
+      x.fail(e);
+    }
+  }
+
+  /**
+   * The {@code n} and {@code last} paging parameters.
+   *
+   * @see <a
+   *     href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#listing-tags">listing
+   *     tags</a>
+   */
+  record Page(int size, @Nullable String last) {
+    static Page of(Exchange x) {
+      String n = x.query("n");
+      int size = MAX_PAGE;
+      if (n != null) {
+        try {
+          size = Integer.parseInt(n);
+        } catch (NumberFormatException e) {
+          size = -1;
+        }
+        if (size < 0) {
+          throw new DistributionException(
+              ErrorCode.UNSUPPORTED, 400, "n must be a whole number of at least 0", null);
+        }
+        size = Math.min(size, MAX_PAGE);
+      }
+      return new Page(size, x.query("last"));
+    }
+
+    String next(String path, String lastShown) {
+      return "<"
+          + path
+          + "?n="
+          + size
+          + "&last="
+          + URLEncoder.encode(lastShown, StandardCharsets.UTF_8)
+          + ">; rel=\"next\"";
+    }
+  }
+}

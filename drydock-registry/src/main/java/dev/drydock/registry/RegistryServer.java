@@ -1,0 +1,218 @@
+package dev.drydock.registry;
+
+import dev.drydock.pki.PkiException;
+import dev.drydock.pki.TlsContext;
+import dev.drydock.pki.TlsOptions;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.HTTP2Cipher;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The registry's HTTP server: Jetty's core API on virtual threads, HTTP/2 and HTTP/1.1 over TLS
+ * (ALPN), or cleartext HTTP/1.1 and h2c on loopback. Expired upload sessions are removed every
+ * minute.
+ */
+public final class RegistryServer implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(RegistryServer.class.getName());
+  private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
+
+  private final Server server;
+  private final ServerConnector connector;
+  private final boolean tls;
+  private final BlobStorage blobs;
+  private final MetadataStore metadata;
+  private final RegistryConfig config;
+  private final ReadWriteLock maintenance = new ReentrantReadWriteLock();
+  private @Nullable DataLock lock;
+  private final ScheduledExecutorService expiry =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofVirtual().name("registry-upload-expiry").factory());
+
+  private RegistryServer(
+      RegistryConfig config, BlobStorage blobs, MetadataStore metadata, AccessPolicy access)
+      throws RegistryException {
+    this.config = config;
+    this.blobs = blobs;
+    this.metadata = metadata;
+    VirtualThreadPool pool = new VirtualThreadPool();
+    pool.setName("drydock-registry");
+    this.server = new Server(pool);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    TlsOptions tlsOptions = config.tls();
+    this.tls = tlsOptions != null;
+    if (tlsOptions != null) {
+      SecureRequestCustomizer secure = new SecureRequestCustomizer();
+      // Clients dial IP addresses and host names the certificate's SANs name; JSSE checks those.
+      secure.setSniHostCheck(false);
+      http.addCustomizer(secure);
+      HttpConnectionFactory h1 = new HttpConnectionFactory(http);
+      HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
+      ALPNServerConnectionFactory alpn =
+          new ALPNServerConnectionFactory(h2.getProtocol(), "http/1.1");
+      alpn.setDefaultProtocol(h1.getProtocol());
+      SslConnectionFactory ssl =
+          new SslConnectionFactory(sslFactory(tlsOptions), alpn.getProtocol());
+      this.connector = new ServerConnector(server, ssl, alpn, h2, h1);
+    } else {
+      this.connector =
+          new ServerConnector(
+              server, new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
+    }
+    connector.setHost(config.listen().getHostString());
+    connector.setPort(config.listen().getPort());
+    connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+    server.addConnector(connector);
+    server.setHandler(
+        new RegistryHandler(
+            new RegistryHandler.Storage(blobs, metadata, config), access, maintenance));
+    server.setStopTimeout(5_000);
+  }
+
+  private SslContextFactory.Server sslFactory(TlsOptions options) throws RegistryException {
+    TlsContext context;
+    try {
+      context = TlsContext.server(options, config.clock());
+    } catch (PkiException e) {
+      throw new RegistryException("Cannot load the registry's TLS files: " + e.getMessage(), e);
+    }
+    SslContextFactory.Server factory = new SslContextFactory.Server();
+    factory.setSslContext(context.sslContext());
+    factory.setIncludeProtocols(context.sslParameters().getProtocols());
+    factory.setCipherComparator(HTTP2Cipher.COMPARATOR);
+    // Client certificates are not asked for yet: identities come with authentication.
+    factory.setNeedClientAuth(false);
+    factory.setWantClientAuth(false);
+    return factory;
+  }
+
+  /**
+   * Starts a registry over the given stores.
+   *
+   * @param access decides every request; {@link AccessPolicy#OPEN} until authentication exists
+   * @throws RegistryException when the address cannot be bound or TLS files cannot be read
+   */
+  public static RegistryServer start(
+      RegistryConfig config, BlobStorage blobs, MetadataStore metadata, AccessPolicy access)
+      throws RegistryException {
+    RegistryServer registry = new RegistryServer(config, blobs, metadata, access);
+    try {
+      registry.server.start();
+    } catch (Exception e) {
+      registry.close();
+      throw new RegistryException(
+          "Cannot start the registry on "
+              + config.listen()
+              + ": "
+              + e.getMessage()
+              + " (is the port in use?)",
+          e);
+    }
+    var _ = registry.expiry.scheduleWithFixedDelay(registry::expireUploads, 1, 1, TimeUnit.MINUTES);
+    return registry;
+  }
+
+  /**
+   * Starts a registry storing blobs and metadata under {@code dataDir}.
+   *
+   * @throws RegistryException when the directory cannot be used or the server cannot start
+   */
+  public static RegistryServer start(RegistryConfig config, Path dataDir, AccessPolicy access)
+      throws RegistryException {
+    DataLock lock = DataLock.acquire(dataDir, "serving it");
+    try {
+      RegistryServer server =
+          start(
+              config,
+              FileBlobStorage.open(dataDir, config.clock()),
+              FileMetadataStore.open(dataDir),
+              access);
+      server.lock = lock;
+      return server;
+    } catch (RegistryException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private void expireUploads() {
+    try {
+      int expired = blobs.expireUploads(config.clock().instant().minus(config.uploadTtl()));
+      if (expired > 0) {
+        LOG.log(Level.INFO, "expired " + expired + " upload sessions");
+      }
+    } catch (RegistryException | RuntimeException e) {
+      LOG.log(Level.WARNING, "upload expiry failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@return the bound address, with the real port when port 0 was asked for} */
+  public InetSocketAddress address() {
+    return new InetSocketAddress(config.listen().getAddress(), connector.getLocalPort());
+  }
+
+  /** {@return {@code https://host:port} (or {@code http://} on loopback without TLS)} */
+  public URI baseUri() {
+    String host = config.listen().getAddress().getHostAddress();
+    if (host.indexOf(':') >= 0) {
+      host = "[" + host + "]";
+    }
+    return URI.create((tls ? "https://" : "http://") + host + ":" + connector.getLocalPort());
+  }
+
+  /**
+   * Collects garbage online: requests wait while the collection holds the maintenance lock.
+   *
+   * @param grace blobs stored within this long are kept even when unreferenced (pushes in flight)
+   */
+  public GarbageCollector.Result collectGarbage(Duration grace) throws RegistryException {
+    maintenance.writeLock().lock();
+    try {
+      return new GarbageCollector(blobs, metadata).collect(config.clock().instant().minus(grace));
+    } finally {
+      maintenance.writeLock().unlock();
+    }
+  }
+
+  /** Blocks until the server stops. */
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  /** Stops the server, letting requests in flight finish for up to five seconds. */
+  @Override
+  public void close() {
+    expiry.shutdownNow();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "registry did not stop cleanly: " + e.getMessage(), e);
+    }
+    DataLock held = lock;
+    if (held != null) {
+      held.close();
+      lock = null;
+    }
+  }
+}

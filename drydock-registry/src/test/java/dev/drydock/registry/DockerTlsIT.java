@@ -1,0 +1,93 @@
+package dev.drydock.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.pki.TlsOptions;
+import dev.drydock.testkit.DockerCli;
+import dev.drydock.testkit.TestDocker;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docker push and pull with TLS verification through the real daemon. dockerd skips TLS checks for
+ * 127.0.0.0/8, so the registry listens on {@code ::1} under a host name from the hosts file, and
+ * the daemon trusts drydock's CA through {@code /etc/docker/certs.d/<host:port>/ca.crt}, which
+ * needs no restart. Both entries are removed afterwards.
+ */
+class DockerTlsIT {
+  private static final Path HOSTS = Path.of("/etc/hosts");
+  private static final Path CERTS_D = Path.of("/etc/docker/certs.d");
+
+  @RegisterExtension static final TestDocker DOCKER = TestDocker.create(System.getenv());
+
+  @TempDir Path dir;
+
+  @Test
+  void pushAndPullVerifyTheDrydockCertificate() throws Exception {
+    DockerCli docker = DOCKER.cli();
+    String source = DOCKER.images().busybox();
+    String id = docker.run("image", "inspect", "--format", "{{.Id}}", source).strip();
+    String host = "ddt-" + DOCKER.runId().toLowerCase(Locale.ROOT) + ".registry.test";
+    TlsFixture tls = TlsFixture.create(dir, "DNS:" + host, "IP:::1");
+    InetAddress ipv6Loopback =
+        InetAddress.getByAddress(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+    RegistryConfig config =
+        RegistryConfig.tls(
+            new InetSocketAddress(ipv6Loopback, 0),
+            TlsOptions.of(tls.server.tlsFiles()),
+            Clock.systemUTC());
+    String hostsLine = "::1 " + host;
+    boolean createdCertsD = !Files.exists(CERTS_D);
+    try (RegistryServer server =
+        RegistryServer.start(config, dir.resolve("data"), AccessPolicy.OPEN)) {
+      String authority = host + ":" + server.address().getPort();
+      Path certDir = CERTS_D.resolve(authority);
+      String ref = authority + "/secure/busybox:1";
+      String untrustedRef = host + ":" + server.address().getPort() + "/secure/untrusted:1";
+      Files.writeString(
+          HOSTS,
+          Files.readString(HOSTS, StandardCharsets.UTF_8) + hostsLine + "\n",
+          StandardCharsets.UTF_8);
+      try {
+        // Before the CA is installed, the daemon refuses the certificate.
+        docker.run("tag", source, untrustedRef);
+        var refused = docker.tryRun(DockerCli.DEFAULT_TIMEOUT, List.of("push", untrustedRef));
+        assertThat(refused.succeeded()).isFalse();
+        assertThat(refused.stdout() + refused.stderr()).contains("x509");
+
+        Files.createDirectories(certDir);
+        Files.copy(tls.ca.rootCertificateFile(), certDir.resolve("ca.crt"));
+        docker.run("tag", source, ref);
+        assertThat(docker.run("push", ref)).contains("digest: sha256:");
+        docker.run("rmi", ref);
+        docker.run("pull", ref);
+        assertThat(docker.run("image", "inspect", "--format", "{{.Id}}", ref).strip())
+            .isEqualTo(id);
+      } finally {
+        docker.tryRun(DockerCli.DEFAULT_TIMEOUT, List.of("rmi", ref));
+        docker.tryRun(DockerCli.DEFAULT_TIMEOUT, List.of("rmi", untrustedRef));
+        Files.deleteIfExists(certDir.resolve("ca.crt"));
+        Files.deleteIfExists(certDir);
+        if (createdCertsD) {
+          Files.deleteIfExists(CERTS_D);
+        }
+        String hosts =
+            Files.readString(HOSTS, StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> !line.equals(hostsLine))
+                .collect(Collectors.joining("\n", "", "\n"));
+        Files.writeString(HOSTS, hosts, StandardCharsets.UTF_8);
+      }
+    }
+  }
+}
