@@ -25,11 +25,17 @@ import picocli.CommandLine.Spec;
       VersionCommand.class,
       PkiCommand.class,
       EngineCommand.class,
+      AuditCommand.class,
       BenchCommand.class,
       HostCommand.class,
       DbCommand.class,
       SbomCommand.class,
-      ScanCommand.class
+      ScanCommand.class,
+      KeyCommand.class,
+      SignCommand.class,
+      VerifyCommand.class,
+      PromoteCommand.class,
+      RegistryCommand.class
     })
 final class Drydock implements Runnable {
   private final CliContext context;

@@ -171,10 +171,14 @@ final class ScanCommand implements Callable<Integer> {
       String imagePurl = read.subject().purl();
       String imageId = imagePurl == null ? image : imagePurl;
       progress.phase("match packages");
-      progress.total(read.catalog().packages().size());
-      for (ImagePackage pkg : read.catalog().packages()) {
-        progress.advance(1);
-        for (VulnMatch m : db.match(pkg.query())) {
+      List<ImagePackage> packages = read.catalog().packages();
+      progress.total(packages.size());
+      List<List<VulnMatch>> perPackage =
+          ParallelMatch.matchAll(
+              db, packages, Runtime.getRuntime().availableProcessors(), progress);
+      for (int i = 0; i < packages.size(); i++) {
+        ImagePackage pkg = packages.get(i);
+        for (VulnMatch m : perPackage.get(i)) {
           if (!m.severity().atLeast(minimum) || (ignoreUnfixed && !m.fixAvailable())) {
             continue;
           }

@@ -46,8 +46,12 @@ final class LayerPass {
       Layer layer, Budget budget, EntryHandler handler, String what, InputStream blob)
       throws IOException, OciException {
     InputStream tar = LayerStreams.uncompressed(blob, what, budget);
-    VerifyingInputStream diff =
-        new VerifyingInputStream(tar, layer.diffId(), -1, what + " uncompressed (diffID)");
+    // An uncompressed blob (docker save) has its diffID as its digest: the blob stream already
+    // verifies those very bytes, so hashing them a second time would only double the CPU cost.
+    InputStream diff =
+        layer.blob().digest().equals(layer.diffId())
+            ? tar
+            : new VerifyingInputStream(tar, layer.diffId(), -1, what + " uncompressed (diffID)");
     TarReader reader = new TarReader(diff, what, budget);
     int ordinal = 0;
     for (TarEntry entry = reader.next(); entry != null; entry = reader.next()) {
