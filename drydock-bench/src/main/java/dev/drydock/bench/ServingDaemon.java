@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Finds the dockerd process that serves an endpoint, from {@code /proc}: the listening socket's
@@ -37,6 +38,9 @@ final class ServingDaemon {
 
   /** {@code TCP_LISTEN} in the {@code st} column of {@code net/tcp}. */
   private static final String TCP_LISTEN = "0A";
+
+  private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
+  private static final Pattern PORT_HEX = Pattern.compile("[0-9A-Fa-f]{4}");
 
   /**
    * One dockerd process.
@@ -265,7 +269,12 @@ final class ServingDaemon {
       return Optional.empty();
     }
     String[] local = f[1].split(":", -1);
-    if (local.length != 2 || (local[0].length() != 8 && local[0].length() != 32)) {
+    // The kernel prints the address as 8 or 32 hex digits and the port as exactly 4 (%04X):
+    // anything else (a sign, more digits) is not a table line, and would yield ports over 65535.
+    if (local.length != 2
+        || (local[0].length() != 8 && local[0].length() != 32)
+        || !HEX.matcher(local[0]).matches()
+        || !PORT_HEX.matcher(local[1]).matches()) {
       return Optional.empty();
     }
     try {

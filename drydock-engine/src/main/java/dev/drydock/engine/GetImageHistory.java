@@ -1,7 +1,6 @@
 package dev.drydock.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +49,7 @@ final class GetImageHistory implements EngineAction<List<ImageHistoryEntry>> {
         out.add(
             new ImageHistoryEntry(
                 Json.text(item, "Id"),
-                Instant.ofEpochSecond(Json.longInteger(item, "Created")),
+                Json.epochSeconds(item, "Created"),
                 Json.text(item, "CreatedBy"),
                 Json.strings(item, "Tags"),
                 Json.longInteger(item, "Size"),

@@ -135,6 +135,19 @@ final class Json {
     return value.longValue();
   }
 
+  /**
+   * {@return the integer field as seconds since the epoch, or {@link Instant#EPOCH} if absent}
+   * Values outside {@link Instant}'s range are a format error, not a {@code DateTimeException}.
+   */
+  static Instant epochSeconds(JsonNode object, String field) throws ResponseFormatException {
+    long seconds = longInteger(object, field);
+    if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
+      throw new ResponseFormatException(
+          "the field " + field + " is out of range for a time: " + seconds);
+    }
+    return Instant.ofEpochSecond(seconds);
+  }
+
   /** {@return the RFC 3339 time field, or {@link Instant#EPOCH} if absent, null or empty} */
   static Instant time(JsonNode object, String field) throws ResponseFormatException {
     String value = text(object, field);

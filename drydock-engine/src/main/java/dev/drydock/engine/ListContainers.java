@@ -1,7 +1,6 @@
 package dev.drydock.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +43,7 @@ final class ListContainers implements EngineAction<List<ContainerSummary>> {
               Json.text(item, "ImageID"),
               Json.text(item, "State"),
               Json.text(item, "Status"),
-              Instant.ofEpochSecond(Json.longInteger(item, "Created"))));
+              Json.epochSeconds(item, "Created")));
     }
     return List.copyOf(out);
   }

@@ -1,7 +1,6 @@
 package dev.drydock.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +34,7 @@ final class ListImages implements EngineAction<List<ImageSummary>> {
               Json.requiredText(item, "Id"),
               Json.strings(item, "RepoTags"),
               Json.strings(item, "RepoDigests"),
-              Instant.ofEpochSecond(Json.longInteger(item, "Created")),
+              Json.epochSeconds(item, "Created"),
               Json.longInteger(item, "Size"),
               Json.stringMap(item, "Labels")));
     }

@@ -9,8 +9,12 @@ import java.util.zip.GZIPInputStream;
 /**
  * Turns a layer blob into its uncompressed tar stream. The compression is sniffed from the first
  * bytes rather than trusted from the media type (Docker archives say "tar" for any layer). Every
- * uncompressed byte is charged to the read's {@link Budget}, and gzip output is held to the
- * compression-ratio cap.
+ * uncompressed byte is charged to the read's {@link Budget}, and gzip and zstd output are held to
+ * the compression-ratio cap.
+ *
+ * @see <a
+ *     href="https://github.com/opencontainers/image-spec/blob/v1.1.0/layer.md#zstd-media-types">OCI
+ *     layer media types: tar, tar+gzip, tar+zstd</a>
  */
 final class LayerStreams {
   private LayerStreams() {}
@@ -30,10 +34,8 @@ final class LayerStreams {
         && (magic[1] & 0xff) == 0xb5
         && (magic[2] & 0xff) == 0x2f
         && (magic[3] & 0xff) == 0xfd) {
-      throw new MalformedContentException(
-          what
-              + " is zstd-compressed, which drydock does not read yet; convert the image to gzip"
-              + " layers (e.g. skopeo copy --dest-compress-format gzip)");
+      Counting compressed = new Counting(in);
+      return new Charged(ZstdStream.open(compressed, what), compressed, what, budget);
     }
     return new Charged(in, null, what, budget);
   }

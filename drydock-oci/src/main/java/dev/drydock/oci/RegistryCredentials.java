@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RegistryCredentials {
   private static final RegistryCredentials ANONYMOUS = new RegistryCredentials(null, null, null);
+
+  /** The key and server URL under which the docker CLI stores Docker Hub credentials. */
+  static final String DOCKER_HUB_SERVER = "https://index.docker.io/v1/";
 
   private final @Nullable String username;
   private final @Nullable String password;
@@ -49,9 +54,10 @@ public final class RegistryCredentials {
 
   /**
    * Reads the credentials for a registry from a Docker client config ({@code
-   * ~/.docker/config.json}): {@code auths.<host>.auth} (base64 {@code user:password}) or {@code
-   * auths.<host>.identitytoken}. Credential helpers ({@code credsStore}) are not run; a registry
-   * without an entry is anonymous.
+   * ~/.docker/config.json}) without running credential helpers: {@code auths.<host>.auth} (base64
+   * {@code user:password}) or {@code auths.<host>.identitytoken}; a registry without an entry is
+   * anonymous. Use {@link #fromDockerConfig(Path, String, CredentialHelper)} to honour {@code
+   * credsStore} and {@code credHelpers} as the docker CLI does.
    *
    * @param configJson the config file; a missing file means anonymous
    * @param registry the registry host as in an image reference, e.g. {@code 127.0.0.1:5000}; {@code
@@ -60,6 +66,24 @@ public final class RegistryCredentials {
    */
   public static RegistryCredentials fromDockerConfig(Path configJson, String registry)
       throws OciException {
+    return fromDockerConfig(configJson, registry, null);
+  }
+
+  /**
+   * Reads the credentials for a registry from a Docker client config with the docker CLI's
+   * precedence: the helper named in {@code credHelpers.<host>}, else the {@code credsStore} helper,
+   * else {@code auths.<host>}. A helper that has no credentials for the registry means anonymous,
+   * as for the docker CLI.
+   *
+   * @param configJson the config file; a missing file means anonymous
+   * @param registry the registry host as in an image reference; {@code docker.io} is asked for as
+   *     {@code https://index.docker.io/v1/}, as the docker CLI does
+   * @param helpers runs the helpers; {@code null} reads {@code auths} only
+   * @throws MalformedContentException when the file is not valid or an entry cannot be decoded
+   * @throws CredentialHelperException when a configured helper is missing or fails
+   */
+  public static RegistryCredentials fromDockerConfig(
+      Path configJson, String registry, @Nullable CredentialHelper helpers) throws OciException {
     if (!Files.isRegularFile(configJson)) {
       return ANONYMOUS;
     }
@@ -70,13 +94,28 @@ public final class RegistryCredentials {
     } catch (IOException e) {
       throw new OciException("Cannot read " + configJson + ": " + e, e);
     }
+    boolean hub = registry.equals("docker.io");
+    if (helpers != null) {
+      // docker/cli config/configfile: credHelpers[host] wins over credsStore, which wins over
+      // auths.
+      String serverUrl = hub ? DOCKER_HUB_SERVER : registry;
+      JsonNode perHost = Codecs.optObject(root, "credHelpers", what);
+      String helper =
+          perHost == null ? null : Codecs.optText(perHost, serverUrl, what + " credHelpers");
+      if (helper == null || helper.isEmpty()) {
+        helper = Codecs.optText(root, "credsStore", what);
+      }
+      if (helper != null && !helper.isEmpty()) {
+        return helpers.get(helper, serverUrl);
+      }
+    }
     JsonNode auths = Codecs.optObject(root, "auths", what);
     if (auths == null) {
       return ANONYMOUS;
     }
     List<String> keys =
-        registry.equals("docker.io")
-            ? List.of("https://index.docker.io/v1/", "docker.io", "index.docker.io")
+        hub
+            ? List.of(DOCKER_HUB_SERVER, "docker.io", "index.docker.io")
             : List.of(
                 registry,
                 "https://" + registry,
@@ -89,6 +128,22 @@ public final class RegistryCredentials {
       }
     }
     return ANONYMOUS;
+  }
+
+  /**
+   * {@return the docker CLI's config file for an environment: {@code $DOCKER_CONFIG/config.json},
+   * else {@code $HOME/.docker/config.json}; empty when neither variable is set}
+   */
+  public static Optional<Path> dockerConfigFile(Map<String, String> env) {
+    String dir = env.get("DOCKER_CONFIG");
+    if (dir != null && !dir.isEmpty()) {
+      return Optional.of(Path.of(dir, "config.json"));
+    }
+    String home = env.get("HOME");
+    if (home != null && !home.isEmpty()) {
+      return Optional.of(Path.of(home, ".docker", "config.json"));
+    }
+    return Optional.empty();
   }
 
   private static RegistryCredentials fromEntry(JsonNode entry, String what)
