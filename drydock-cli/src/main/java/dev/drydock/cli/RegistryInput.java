@@ -2,6 +2,7 @@ package dev.drydock.cli;
 
 import dev.drydock.model.ImageRef;
 import dev.drydock.model.InvalidValueException;
+import dev.drydock.oci.CredentialHelper;
 import dev.drydock.oci.OciException;
 import dev.drydock.oci.Platform;
 import dev.drydock.oci.RegistryClient;
@@ -60,7 +61,8 @@ final class RegistryInput {
     Path ca = registryCa;
     SSLContext tls = ca == null ? null : RegistryClient.trusting(ca);
     RegistryCredentials credentials =
-        RegistryCredentials.fromDockerConfig(dockerConfig(context), ref.registry());
+        RegistryCredentials.fromDockerConfig(
+            dockerConfig(context), ref.registry(), CredentialHelper.of(context.env()));
     RegistryClient client =
         new RegistryClient(
             ref.registry(), new RegistryOptions(credentials, tls, insecureHttp, TIMEOUT));

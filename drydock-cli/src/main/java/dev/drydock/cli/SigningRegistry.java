@@ -3,6 +3,7 @@ package dev.drydock.cli;
 import dev.drydock.model.Digest;
 import dev.drydock.model.ImageRef;
 import dev.drydock.model.InvalidValueException;
+import dev.drydock.oci.CredentialHelper;
 import dev.drydock.oci.OciException;
 import dev.drydock.oci.RegistryClient;
 import dev.drydock.oci.RegistryClientFactory;
@@ -69,7 +70,8 @@ final class SigningRegistry {
     Path ca = registryCa;
     SSLContext tls = ca == null ? null : RegistryClient.trusting(ca);
     RegistryCredentials credentials =
-        RegistryCredentials.fromDockerConfig(dockerConfig(context), registry);
+        RegistryCredentials.fromDockerConfig(
+            dockerConfig(context), registry, CredentialHelper.of(context.env()));
     return new RegistryOptions(credentials, tls, insecureHttp, Duration.ofSeconds(30));
   }
 

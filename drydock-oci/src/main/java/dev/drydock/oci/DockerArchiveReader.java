@@ -56,7 +56,7 @@ public final class DockerArchiveReader implements ImageSource {
     Path tar = archive;
     Path temp = null;
     try {
-      if (isGzip(archive)) {
+      if (isCompressed(archive)) {
         temp = Files.createTempFile(workDir, "docker-archive-", ".tar");
         gunzip(archive, temp, source);
         tar = temp;
@@ -177,10 +177,20 @@ public final class DockerArchiveReader implements ImageSource {
     }
   }
 
-  private static boolean isGzip(Path file) throws IOException {
+  /**
+   * True for an archive compressed as a whole: gzip ({@code 1f 8b}) or zstd ({@code 28 b5 2f fd}).
+   */
+  private static boolean isCompressed(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] magic = in.readNBytes(2);
-      return magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+      byte[] m = in.readNBytes(4);
+      boolean gzip = m.length >= 2 && (m[0] & 0xff) == 0x1f && (m[1] & 0xff) == 0x8b;
+      boolean zstd =
+          m.length == 4
+              && (m[0] & 0xff) == 0x28
+              && (m[1] & 0xff) == 0xb5
+              && (m[2] & 0xff) == 0x2f
+              && (m[3] & 0xff) == 0xfd;
+      return gzip || zstd;
     }
   }
 

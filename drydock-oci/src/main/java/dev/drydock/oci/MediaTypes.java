@@ -27,7 +27,7 @@ public final class MediaTypes {
   /** OCI layer, gzip. */
   public static final String OCI_LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
 
-  /** OCI layer, zstd (not supported for reading). */
+  /** OCI layer, zstd. */
   public static final String OCI_LAYER_ZSTD = "application/vnd.oci.image.layer.v1.tar+zstd";
 
   /** The OCI empty descriptor's media type ({@code {}}). */

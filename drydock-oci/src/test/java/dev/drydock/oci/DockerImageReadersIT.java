@@ -88,14 +88,21 @@ class DockerImageReadersIT {
   }
 
   @Test
-  void dockerSaveCli_plainAndGzip_readLikeDaemon() throws Exception {
+  void dockerSaveCli_plainGzipAndZstd_readLikeDaemon() throws Exception {
     String busybox = DOCKER.images().busybox();
     Path tar = tmp.resolve("bb.tar");
     DOCKER.cli().run("save", "--output", tar.toString(), busybox);
     Path gz = tmp.resolve("bb.tar.gz");
     Files.write(gz, TestLayout.gzip(Files.readAllBytes(tar)));
+    // `docker save | zstd`, compressed by the real zstd CLI.
+    Path zst = tmp.resolve("bb.tar.zst");
+    Process zstd =
+        new ProcessBuilder("zstd", "-q", "-o", zst.toString(), tar.toString())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(zstd.waitFor()).as("zstd exit").isZero();
 
-    for (Path archive : List.of(tar, gz)) {
+    for (Path archive : List.of(tar, gz, zst)) {
       try (Image image =
           new DockerArchiveReader(archive, tmp, ArchiveLimits.defaults(), AMD64)
               .open("drydock-test/busybox:1")) {

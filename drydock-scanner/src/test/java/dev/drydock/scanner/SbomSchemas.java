@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.cyclonedx.Version;
-import org.cyclonedx.exception.ParseException;
 import org.cyclonedx.parsers.JsonParser;
 
 /**
@@ -32,18 +31,25 @@ final class SbomSchemas {
   private static final Pattern SPDX_DATE =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
 
+  /** Loaded once: cyclonedx-core-java's validate() re-reads the schema on every call. */
+  private static final JsonSchema CYCLONEDX = cycloneDxSchema();
+
   private SbomSchemas() {}
 
-  static List<String> cycloneDxErrors(byte[] json) {
+  private static JsonSchema cycloneDxSchema() {
     try {
-      List<String> out = new ArrayList<>();
-      for (ParseException e : new JsonParser().validate(json, Version.VERSION_16)) {
-        out.add(e.getMessage());
-      }
-      return out;
+      return new JsonParser().getJsonSchema(Version.VERSION_16, MAPPER);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  static List<String> cycloneDxErrors(byte[] json) {
+    List<String> out = new ArrayList<>();
+    for (ValidationMessage m : CYCLONEDX.validate(readTree(json))) {
+      out.add(m.getMessage());
+    }
+    return out;
   }
 
   static List<String> spdxErrors(byte[] json) {
