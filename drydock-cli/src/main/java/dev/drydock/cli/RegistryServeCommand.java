@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
     description = {
       "Serve the registry over TLS (HTTP/2 and HTTP/1.1) from <data>/registry until interrupted.",
       "The certificate comes from --tls-cert/--tls-key, from --pki DIR (a directory 'drydock pki issue server' wrote), or by default from <data>/pki/issued/registry/.",
-      "There is no authentication yet: anyone who reaches the port may push and pull. Plain HTTP is allowed only on loopback with --insecure-loopback-http."
+      "There is no authentication yet: anyone who reaches the port may push, pull and delete. So a non-loopback --listen needs --allow-anonymous, and plain HTTP is allowed only on loopback with --insecure-loopback-http."
     })
 final class RegistryServeCommand implements Callable<Integer> {
   @Mixin GlobalOptions global = new GlobalOptions();
@@ -66,10 +66,28 @@ final class RegistryServeCommand implements Callable<Integer> {
           "Serve plain HTTP (and h2c) instead of TLS; refused unless --listen is loopback.")
   boolean insecureLoopbackHttp;
 
+  @Option(
+      names = "--allow-anonymous",
+      description =
+          "Serve on a non-loopback address although the registry has no authentication yet:"
+              + " anyone who reaches it may push, pull and delete.")
+  boolean allowAnonymous;
+
   @Override
   public Integer call() throws RegistryException {
     Drydock root = global.root();
     InetSocketAddress address = address(listen);
+    if (!address.getAddress().isLoopbackAddress() && !allowAnonymous) {
+      // Until token authentication exists, TLS protects the wire but not the content: refuse to
+      // expose an open registry by accident.
+      throw new CliException(
+          "--listen "
+              + listen
+              + " is not a loopback address, and the registry has no authentication yet: anyone"
+              + " who can reach it could push, pull and delete. Listen on 127.0.0.1 or [::1], or"
+              + " give --allow-anonymous to serve anonymously on purpose.",
+          dev.drydock.report.FailOn.EXIT_USAGE);
+    }
     TlsOptions tls = insecureLoopbackHttp ? null : tls(root);
     RegistryConfig config;
     try {

@@ -50,9 +50,37 @@ class RegistryServeCommandTest {
                 "serve",
                 "--listen",
                 "0.0.0.0:0",
-                "--insecure-loopback-http"));
+                "--insecure-loopback-http",
+                "--allow-anonymous"));
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("only on a loopback address");
+  }
+
+  @Test
+  void nonLoopbackNeedsConsentToAnonymousAccess() {
+    for (String listen : new String[] {"0.0.0.0:0", "[::]:0"}) {
+      CliRun r =
+          CliRun.run(
+              home, CliRun.withData(home.resolve("d"), "registry", "serve", "--listen", listen));
+      assertThat(r.exitCode()).as(listen).isEqualTo(2);
+      assertThat(r.err())
+          .as(listen)
+          .contains("no authentication yet", "--allow-anonymous")
+          .doesNotContain("No TLS certificate");
+    }
+    // with consent it goes on to the TLS checks (no certificate here)
+    CliRun consented =
+        CliRun.run(
+            home,
+            CliRun.withData(
+                home.resolve("d"),
+                "registry",
+                "serve",
+                "--listen",
+                "0.0.0.0:0",
+                "--allow-anonymous"));
+    assertThat(consented.exitCode()).isEqualTo(2);
+    assertThat(consented.err()).contains("No TLS certificate").doesNotContain("--allow-anonymous");
   }
 
   @Test

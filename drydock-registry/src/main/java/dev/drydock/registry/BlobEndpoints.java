@@ -94,11 +94,17 @@ final class BlobEndpoints {
           "digest-algorithm " + Refs.clip(algorithm) + " is not supported");
     }
     String mount = x.query("mount");
-    if (mount != null && mount(x, name, Refs.digest(mount), x.query("from"), mayPull)) {
+    String from = x.query("from");
+    if (mount != null && from != null && mount(x, name, Refs.digest(mount), from, mayPull)) {
       return;
     }
     String single = x.query("digest");
-    UploadState state = blobs.startUpload(name);
+    UploadState state;
+    try {
+      state = blobs.startUpload(name);
+    } catch (UploadRejectedException e) {
+      throw map(e, null);
+    }
     if (single != null) {
       Digest digest = Refs.digest(single);
       finish(x, name, state, digest, null);
@@ -108,23 +114,27 @@ final class BlobEndpoints {
   }
 
   /**
-   * Links a blob from another repository, or (without {@code from}) any stored blob.
+   * Links a blob that repository {@code from} holds and the caller may pull. There is no automatic
+   * mount (without {@code from}): knowing a digest is no proof of the right to read it, and the
+   * stored content may be a manifest another repository gates. The spec lets a registry answer such
+   * a request with a new upload session instead.
    *
    * @return false when it cannot be mounted and an upload session must start instead
+   * @see <a
+   *     href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#mounting-a-blob-from-another-repository">mounting
+   *     a blob</a>
    */
   private boolean mount(
-      Exchange x, String name, Digest digest, @Nullable String from, Predicate<String> mayPull)
+      Exchange x, String name, Digest digest, String from, Predicate<String> mayPull)
       throws RegistryException {
-    if (blobs.size(digest) < 0) {
+    // Only blob links count: a manifest is stored as content but never linked as a blob, so it
+    // cannot be mounted and then read through /blobs/ past the manifest pull gate.
+    if (!Refs.isName(from)
+        || !mayPull.test(from)
+        || !metadata.isBlobLinked(from, digest)
+        || blobs.size(digest) < 0) {
       return false;
     }
-    if (from != null) {
-      if (!Refs.isName(from) || !mayPull.test(from) || !metadata.isBlobLinked(from, digest)) {
-        return false;
-      }
-    }
-    // Without "from" (automatic mount) the content is known and its digest is its proof of
-    // possession; with authentication this will need the caller to be able to pull it somewhere.
     metadata.linkBlob(name, digest);
     created(x, name, digest);
     return true;
@@ -209,7 +219,7 @@ final class BlobEndpoints {
     created(x, name, digest);
   }
 
-  private static DistributionException map(UploadRejectedException e, UploadState state) {
+  private static DistributionException map(UploadRejectedException e, @Nullable UploadState state) {
     String message = String.valueOf(e.getMessage());
     return switch (e.reason()) {
       case RANGE -> new DistributionException(ErrorCode.BLOB_UPLOAD_INVALID, 416, message, null);
@@ -217,7 +227,9 @@ final class BlobEndpoints {
       case SIZE -> new DistributionException(ErrorCode.SIZE_INVALID, message);
       case UNKNOWN ->
           new DistributionException(
-              ErrorCode.BLOB_UPLOAD_UNKNOWN, "upload " + state.id() + " is unknown");
+              ErrorCode.BLOB_UPLOAD_UNKNOWN,
+              state == null ? message : "upload " + state.id() + " is unknown");
+      case TOO_MANY -> new DistributionException(ErrorCode.TOOMANYREQUESTS, message);
     };
   }
 

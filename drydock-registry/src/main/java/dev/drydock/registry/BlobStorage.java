@@ -46,7 +46,11 @@ public interface BlobStorage {
   /** {@return every stored blob, for garbage collection} */
   List<StoredBlob> list() throws RegistryException;
 
-  /** Starts an upload session for {@code repository}. */
+  /**
+   * Starts an upload session for {@code repository}.
+   *
+   * @throws UploadRejectedException TOO_MANY when the store's limit of open sessions is reached
+   */
   UploadState startUpload(String repository) throws RegistryException;
 
   /** {@return the session, or null when it does not exist (finished, cancelled, expired)} */

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -37,13 +38,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FileBlobStorage implements BlobStorage {
   private static final int BUFFER = 64 * 1024;
-  private static final String DATA = "data";
+  private static final String DATA = StorageFiles.DATA;
   private static final String STATE = StorageFiles.STATE;
 
   private final Path blobs;
   private final Path uploads;
   private final Clock clock;
+  private final int maxUploads;
   private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
+
+  /** Sessions whose folder exists, including ones a previous process left (counted at open). */
+  private final AtomicInteger openUploads = new AtomicInteger();
 
   /** The in-memory side of a session: its lock and the running sha256 of what it holds. */
   private static final class Session {
@@ -52,22 +57,40 @@ public final class FileBlobStorage implements BlobStorage {
     long hashed;
   }
 
-  private FileBlobStorage(Path root, Clock clock) {
+  private FileBlobStorage(Path root, Clock clock, int maxUploads) {
     this.blobs = root.resolve("blobs");
     this.uploads = root.resolve("uploads");
     this.clock = clock;
+    this.maxUploads = maxUploads;
+  }
+
+  /**
+   * Opens (creating when needed) the store under {@code root}, with at most {@link
+   * RegistryConfig#DEFAULT_MAX_UPLOADS} open upload sessions.
+   *
+   * @throws RegistryException when the directories cannot be created
+   */
+  public static FileBlobStorage open(Path root, Clock clock) throws RegistryException {
+    return open(root, clock, RegistryConfig.DEFAULT_MAX_UPLOADS);
   }
 
   /**
    * Opens (creating when needed) the store under {@code root}.
    *
+   * @param maxUploads how many upload sessions may be open at once (sessions left by an earlier
+   *     process count until they finish or expire)
    * @throws RegistryException when the directories cannot be created
    */
-  public static FileBlobStorage open(Path root, Clock clock) throws RegistryException {
-    FileBlobStorage store = new FileBlobStorage(root, clock);
+  public static FileBlobStorage open(Path root, Clock clock, int maxUploads)
+      throws RegistryException {
+    if (maxUploads <= 0) {
+      throw new IllegalArgumentException("maxUploads must be positive, not " + maxUploads);
+    }
+    FileBlobStorage store = new FileBlobStorage(root, clock, maxUploads);
     try {
       Files.createDirectories(store.blobs);
       Files.createDirectories(store.uploads);
+      store.openUploads.set(StorageFiles.countSessions(store.uploads));
     } catch (IOException e) {
       throw new RegistryException(
           "Cannot create the registry storage under " + root + ": " + e.getMessage(), e);
@@ -197,15 +220,31 @@ public final class FileBlobStorage implements BlobStorage {
 
   @Override
   public UploadState startUpload(String repository) throws RegistryException {
+    // Reserve first, so concurrent starts cannot overshoot the cap.
+    if (openUploads.incrementAndGet() > maxUploads) {
+      openUploads.decrementAndGet();
+      throw new UploadRejectedException(
+          UploadRejectedException.Reason.TOO_MANY,
+          0,
+          maxUploads
+              + " upload sessions are open, the registry's limit: retry once some finish or"
+              + " expire (sessions expire after their last chunk)");
+    }
     String id = UUID.randomUUID().toString();
     Path dir = uploads.resolve(id);
     Instant now = clock.instant();
     UploadState state = new UploadState(id, repository, 0, now, now);
     try {
       Files.createDirectory(dir);
+    } catch (IOException e) {
+      openUploads.decrementAndGet();
+      throw failure("start an upload for " + repository, e);
+    }
+    try {
       Files.createFile(dir.resolve(DATA));
       StorageFiles.writeState(dir, state);
     } catch (IOException e) {
+      removeSession(id); // deletes the folder and releases the reservation
       throw failure("start an upload for " + repository, e);
     }
     Session session = new Session();
@@ -383,10 +422,9 @@ public final class FileBlobStorage implements BlobStorage {
     sessions.remove(id);
     Path dir = uploads.resolve(id);
     try {
-      StorageFiles.deleteQuietly(dir.resolve(DATA));
-      StorageFiles.deleteQuietly(dir.resolve(STATE));
-      StorageFiles.deleteQuietly(dir.resolve(STATE + ".tmp"));
-      Files.deleteIfExists(dir);
+      if (StorageFiles.deleteSession(dir) && Route.UPLOAD_ID.matcher(id).matches()) {
+        openUploads.decrementAndGet(); // only the caller that deleted the folder releases it
+      }
     } catch (IOException e) {
       throw failure("remove upload " + id, e);
     }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param uploadTtl how long an upload session lives after its last chunk
  * @param maxBlobBytes the largest blob accepted
  * @param maxManifestBytes the largest manifest accepted (the spec asks for at least 4 MiB)
+ * @param maxUploads how many upload sessions may be open at once, across all repositories; more are
+ *     answered 429 TOOMANYREQUESTS, so that clients cannot fill the disk with empty sessions
  * @param clock the clock for upload expiry and garbage-collection grace
  */
 public record RegistryConfig(
@@ -28,6 +30,7 @@ public record RegistryConfig(
     Duration uploadTtl,
     long maxBlobBytes,
     int maxManifestBytes,
+    int maxUploads,
     Clock clock) {
 
   /** The spec's minimum manifest size a registry should accept. */
@@ -38,6 +41,9 @@ public record RegistryConfig(
 
   /** The default upload session lifetime after the last chunk. */
   public static final Duration DEFAULT_UPLOAD_TTL = Duration.ofHours(1);
+
+  /** The default number of upload sessions open at once. */
+  public static final int DEFAULT_MAX_UPLOADS = 1000;
 
   /** Refuses plain HTTP unless it is consented to and bound to loopback. */
   public RegistryConfig {
@@ -66,29 +72,60 @@ public record RegistryConfig(
       throw new InvalidValueException(
           "size limits", maxBlobBytes + "/" + maxManifestBytes, "must be positive");
     }
+    if (maxUploads <= 0) {
+      throw new InvalidValueException(
+          "open upload sessions limit", Integer.toString(maxUploads), "must be positive");
+    }
   }
 
   /** {@return a TLS configuration with the default limits} */
   public static RegistryConfig tls(InetSocketAddress listen, TlsOptions tls, Clock clock) {
     return new RegistryConfig(
-        listen, tls, false, DEFAULT_UPLOAD_TTL, DEFAULT_MAX_BLOB, DEFAULT_MAX_MANIFEST, clock);
+        listen,
+        tls,
+        false,
+        DEFAULT_UPLOAD_TTL,
+        DEFAULT_MAX_BLOB,
+        DEFAULT_MAX_MANIFEST,
+        DEFAULT_MAX_UPLOADS,
+        clock);
   }
 
   /** {@return a plain-HTTP loopback configuration with the default limits} */
   public static RegistryConfig insecureLoopback(InetSocketAddress listen, Clock clock) {
     return new RegistryConfig(
-        listen, null, true, DEFAULT_UPLOAD_TTL, DEFAULT_MAX_BLOB, DEFAULT_MAX_MANIFEST, clock);
+        listen,
+        null,
+        true,
+        DEFAULT_UPLOAD_TTL,
+        DEFAULT_MAX_BLOB,
+        DEFAULT_MAX_MANIFEST,
+        DEFAULT_MAX_UPLOADS,
+        clock);
   }
 
   /** {@return this configuration with another upload lifetime} */
   public RegistryConfig withUploadTtl(Duration ttl) {
     return new RegistryConfig(
-        listen, tls, insecureLoopbackHttp, ttl, maxBlobBytes, maxManifestBytes, clock);
+        listen, tls, insecureLoopbackHttp, ttl, maxBlobBytes, maxManifestBytes, maxUploads, clock);
   }
 
   /** {@return this configuration with other size limits} */
   public RegistryConfig withLimits(long blobBytes, int manifestBytes) {
     return new RegistryConfig(
-        listen, tls, insecureLoopbackHttp, uploadTtl, blobBytes, manifestBytes, clock);
+        listen, tls, insecureLoopbackHttp, uploadTtl, blobBytes, manifestBytes, maxUploads, clock);
+  }
+
+  /** {@return this configuration with another limit on open upload sessions} */
+  public RegistryConfig withMaxUploads(int sessions) {
+    return new RegistryConfig(
+        listen,
+        tls,
+        insecureLoopbackHttp,
+        uploadTtl,
+        maxBlobBytes,
+        maxManifestBytes,
+        sessions,
+        clock);
   }
 }

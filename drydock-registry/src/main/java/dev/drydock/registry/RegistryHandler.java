@@ -14,6 +14,7 @@ import java.lang.System.Logger.Level;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -64,8 +65,19 @@ final class RegistryHandler extends Handler.Abstract {
     } catch (DistributionException e) {
       error(exchange, e.status(), e.code().name(), e.getMessage(), e.detail());
     } catch (RegistryException | IOException | RuntimeException e) {
-      LOG.log(Level.WARNING, "registry request failed: " + request.getHttpURI(), e);
-      error(exchange, 500, "UNKNOWN", "internal error: " + e.getMessage(), null);
+      // The exception text may hold absolute paths and OS messages: it goes to the log only, and
+      // the client gets an incident id that finds it there.
+      String incident = UUID.randomUUID().toString();
+      LOG.log(
+          Level.WARNING,
+          "registry request failed, incident " + incident + ": " + request.getHttpURI(),
+          e);
+      error(
+          exchange,
+          500,
+          "UNKNOWN",
+          "internal error, incident " + incident + ": the registry's log has the details",
+          json.createObjectNode().put("incident", incident).toString());
     } finally {
       maintenance.readLock().unlock();
     }

@@ -145,7 +145,7 @@ public final class RegistryServer implements AutoCloseable {
       RegistryServer server =
           start(
               config,
-              FileBlobStorage.open(dataDir, config.clock()),
+              FileBlobStorage.open(dataDir, config.clock(), config.maxUploads()),
               FileMetadataStore.open(dataDir),
               access);
       server.lock = lock;

@@ -4,6 +4,7 @@ import dev.drydock.registry.BlobStorage.UploadState;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 /** File steps of the filesystem blob store: session state, rollback, directory sync. */
 final class StorageFiles {
   static final String STATE = "state";
+  static final String DATA = "data";
 
   private StorageFiles() {}
 
@@ -42,6 +44,31 @@ final class StorageFiles {
     } catch (IOException e) {
       // Some file systems cannot sync directories; the rename is still atomic.
     }
+  }
+
+  /** {@return how many upload session folders {@code uploads} holds} */
+  static int countSessions(Path uploads) throws IOException {
+    int count = 0;
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(uploads)) {
+      for (Path dir : dirs) {
+        if (Route.UPLOAD_ID.matcher(dir.getFileName().toString()).matches()) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Deletes a session folder with its files.
+   *
+   * @return whether this call deleted the folder (false when it was gone already)
+   */
+  static boolean deleteSession(Path dir) throws IOException {
+    deleteQuietly(dir.resolve(DATA));
+    deleteQuietly(dir.resolve(STATE));
+    deleteQuietly(dir.resolve(STATE + ".tmp"));
+    return Files.deleteIfExists(dir);
   }
 
   static void deleteQuietly(Path path) {

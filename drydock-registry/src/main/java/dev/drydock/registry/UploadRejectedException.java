@@ -2,7 +2,8 @@ package dev.drydock.registry;
 
 /**
  * An upload the storage refused: a chunk out of order, content that does not hash to the digest the
- * client named, more bytes than allowed, or a session that no longer exists.
+ * client named, more bytes than allowed, a session that no longer exists, or too many open
+ * sessions.
  */
 public final class UploadRejectedException extends RegistryException {
   private static final long serialVersionUID = 1L;
@@ -16,7 +17,9 @@ public final class UploadRejectedException extends RegistryException {
     /** The content is larger than allowed. */
     SIZE,
     /** The session does not exist. */
-    UNKNOWN
+    UNKNOWN,
+    /** Too many sessions are open; a new one may start once others finish or expire. */
+    TOO_MANY
   }
 
   private final Reason reason;

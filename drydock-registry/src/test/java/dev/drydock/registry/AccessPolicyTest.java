@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +84,57 @@ class AccessPolicyTest {
               "POST", "/v2/mine/blobs/uploads/?mount=" + digest + "&from=secret", new byte[0]);
       assertThat(r.statusCode()).isEqualTo(202);
       assertThat(registry.get("/v2/mine/blobs/" + digest).statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void internalErrorsHideTheirTextAndLogItUnderAnIncidentId() throws Exception {
+    AccessPolicy broken =
+        r -> {
+          throw new IllegalStateException("cannot read /srv/secret/policy.json: Permission denied");
+        };
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger log = Logger.getLogger(RegistryHandler.class.getName());
+    log.addHandler(capture);
+    try (TestRegistry registry = TestRegistry.start(data, broken)) {
+      HttpResponse<byte[]> r = registry.get("/v2/app/tags/list");
+      assertThat(r.statusCode()).isEqualTo(500);
+      assertThat(errorCode(r)).isEqualTo("UNKNOWN");
+      assertThat(TestRegistry.text(r)).doesNotContain("/srv/secret", "Permission denied");
+      var error = TestRegistry.json(r).get("errors").get(0);
+      String incident = error.get("detail").get("incident").textValue();
+      assertThat(incident).matches("[0-9a-f-]{36}");
+      assertThat(error.get("message").textValue()).contains(incident);
+      assertThat(logged)
+          .anySatisfy(
+              record -> {
+                assertThat(record.getMessage()).contains(incident, "/v2/app/tags/list");
+                assertThat(record.getThrown()).hasMessageContaining("/srv/secret");
+              });
+      // each failure gets its own id
+      String again =
+          TestRegistry.json(registry.get("/v2/app/tags/list"))
+              .get("errors")
+              .get(0)
+              .get("detail")
+              .get("incident")
+              .textValue();
+      assertThat(again).isNotEqualTo(incident);
+    } finally {
+      log.removeHandler(capture);
     }
   }
 }

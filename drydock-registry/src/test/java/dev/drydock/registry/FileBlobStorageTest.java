@@ -54,4 +54,28 @@ class FileBlobStorageTest extends BlobStorageContract {
                 .resolve(digest.hex()))
         .hasContent("layout");
   }
+
+  @Test
+  void openSessionsAreCappedAcrossRestarts() throws Exception {
+    BlobStorage capped = FileBlobStorage.open(root.resolve("capped"), clock, 2);
+    UploadState first = capped.startUpload("repo");
+    capped.startUpload("repo");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> capped.startUpload("repo"))
+        .isInstanceOfSatisfying(
+            UploadRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(UploadRejectedException.Reason.TOO_MANY));
+    // sessions a previous process left count until they end
+    BlobStorage reopened = FileBlobStorage.open(root.resolve("capped"), clock, 2);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> reopened.startUpload("repo"))
+        .isInstanceOf(UploadRejectedException.class);
+    assertThat(reopened.cancel(first.id())).isTrue();
+    assertThat(reopened.cancel(first.id())).isFalse(); // released once only
+    reopened.startUpload("repo");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> reopened.startUpload("repo"))
+        .isInstanceOf(UploadRejectedException.class);
+    clock.advance(java.time.Duration.ofHours(2));
+    assertThat(reopened.expireUploads(clock.instant().minusSeconds(1))).isEqualTo(2);
+    reopened.startUpload("repo");
+    reopened.startUpload("repo");
+  }
 }

@@ -179,12 +179,67 @@ class PushTest {
   }
 
   @Test
-  void automaticMountWithoutFrom() throws Exception {
+  void mountWithoutFromStartsAnUploadInsteadOfLinking() throws Exception {
     Digest digest = registry.pushBlob("source", bytes("another shared layer"));
     HttpResponse<byte[]> r =
         registry.send("POST", "/v2/target/blobs/uploads/?mount=" + digest, new byte[0]);
-    assertThat(r.statusCode()).isEqualTo(201);
+    assertThat(r.statusCode()).isEqualTo(202);
+    assertThat(header(r, "Location")).startsWith("/v2/target/blobs/uploads/");
+    assertThat(registry.get("/v2/target/blobs/" + digest).statusCode()).isEqualTo(404);
+    // the session it opened works like any other
+    HttpResponse<byte[]> put =
+        registry.send(
+            "PUT",
+            withQuery(header(r, "Location"), "digest=" + digest),
+            bytes("another shared layer"));
+    assertThat(put.statusCode()).isEqualTo(201);
     assertThat(registry.get("/v2/target/blobs/" + digest).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void manifestsCannotBeMountedAsBlobs() throws Exception {
+    var image = registry.pushImage("source", "v1", bytes("gated layer"));
+    for (String query :
+        new String[] {"mount=" + image.digest(), "mount=" + image.digest() + "&from=source"}) {
+      HttpResponse<byte[]> r =
+          registry.send("POST", "/v2/target/blobs/uploads/?" + query, new byte[0]);
+      assertThat(r.statusCode()).as(query).isEqualTo(202);
+    }
+    assertThat(registry.get("/v2/target/blobs/" + image.digest()).statusCode()).isEqualTo(404);
+    assertThat(registry.get("/v2/source/blobs/" + image.digest()).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void openUploadSessionsAreCapped() throws Exception {
+    try (TestRegistry small =
+        TestRegistry.start(data.resolve("small"), AccessPolicy.OPEN, c -> c.withMaxUploads(2))) {
+      String first = small.startUpload("app");
+      small.startUpload("other");
+      HttpResponse<byte[]> third = small.send("POST", "/v2/app/blobs/uploads/", new byte[0]);
+      assertThat(third.statusCode()).isEqualTo(429);
+      assertThat(errorCode(third)).isEqualTo("TOOMANYREQUESTS");
+      assertThat(text(third)).contains("2 upload sessions are open");
+      // a single-request upload needs a session too
+      byte[] content = bytes("single");
+      assertThat(
+              small
+                  .send(
+                      "POST",
+                      "/v2/app/blobs/uploads/?digest=" + TestRegistry.sha256(content),
+                      content)
+                  .statusCode())
+          .isEqualTo(429);
+      // finishing one frees its place
+      assertThat(
+              small
+                  .send("PUT", withQuery(first, "digest=" + TestRegistry.sha256(content)), content)
+                  .statusCode())
+          .isEqualTo(201);
+      String fourth = small.startUpload("app");
+      assertThat(small.send("DELETE", fourth, new byte[0]).statusCode()).isEqualTo(204);
+      assertThat(small.send("POST", "/v2/app/blobs/uploads/", new byte[0]).statusCode())
+          .isEqualTo(202);
+    }
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A real registry server on loopback with a real HTTP client, and helpers that speak the
@@ -51,10 +52,16 @@ final class TestRegistry implements AutoCloseable {
   }
 
   static TestRegistry start(Path data, AccessPolicy access) throws Exception {
+    return start(data, access, c -> c);
+  }
+
+  static TestRegistry start(Path data, AccessPolicy access, UnaryOperator<RegistryConfig> tune)
+      throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     RegistryConfig config =
-        RegistryConfig.insecureLoopback(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), clock);
+        tune.apply(
+            RegistryConfig.insecureLoopback(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), clock));
     RegistryServer server = RegistryServer.start(config, data, access);
     HttpClient http =
         HttpClient.newBuilder()

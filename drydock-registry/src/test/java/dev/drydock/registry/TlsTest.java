@@ -89,6 +89,7 @@ class TlsTest {
                     RegistryConfig.DEFAULT_UPLOAD_TTL,
                     RegistryConfig.DEFAULT_MAX_BLOB,
                     RegistryConfig.DEFAULT_MAX_MANIFEST,
+                    RegistryConfig.DEFAULT_MAX_UPLOADS,
                     clock))
         .hasMessageContaining("TLS is required");
     assertThat(RegistryConfig.insecureLoopback(loopback, clock).tls()).isNull();
