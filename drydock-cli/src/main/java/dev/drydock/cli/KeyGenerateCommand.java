@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
@@ -178,11 +178,12 @@ final class KeyGenerateCommand implements Callable<Integer> {
     };
   }
 
+  /** Writes into a file created with its final mode, so a secret is never readable by others. */
   private static void copy(Path from, Path to, boolean secret) throws IOException {
     Files.createFile(
         to,
         PosixFilePermissions.asFileAttribute(
             PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--")));
-    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    Files.write(to, Files.readAllBytes(from), StandardOpenOption.TRUNCATE_EXISTING);
   }
 }

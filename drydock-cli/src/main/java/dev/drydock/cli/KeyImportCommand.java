@@ -5,6 +5,7 @@ import dev.drydock.trust.CosignKeyFile;
 import dev.drydock.trust.Environment;
 import dev.drydock.trust.KdfStrength;
 import dev.drydock.trust.KeyMetadata;
+import dev.drydock.trust.SigningKeys;
 import dev.drydock.trust.TrustException;
 import dev.drydock.trust.TrustedKey;
 import java.io.IOException;
@@ -100,6 +101,10 @@ final class KeyImportCommand implements Callable<Integer> {
     char[] secret = password.read(root.context(), false);
     try {
       byte[] cosignKey = asCosignKey(bytes, secret);
+      keyring.requireNewKey(
+          SigningKeys.keyId(
+              SigningKeys.publicKeyOf(
+                  file.toString(), CosignKeyFile.decrypt(file.toString(), cosignKey, secret))));
       KeyMetadata m =
           keyring
               .keys()

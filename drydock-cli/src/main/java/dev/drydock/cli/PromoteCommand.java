@@ -5,7 +5,7 @@ import dev.drydock.model.ImageRef;
 import dev.drydock.model.Severity;
 import dev.drydock.oci.ImageCopy;
 import dev.drydock.oci.OciException;
-import dev.drydock.oci.Platform;
+import dev.drydock.oci.RegistryClient;
 import dev.drydock.report.FailOn;
 import dev.drydock.report.Printable;
 import dev.drydock.scanner.ScannerException;
@@ -108,14 +108,6 @@ final class PromoteCommand implements Callable<Integer> {
       description = "Vulnerability database directory (default: <data>/db).")
   @Nullable Path db;
 
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH",
-      defaultValue = "linux/amd64",
-      description =
-          "Platform the gate scans in a multi-platform image (default: ${DEFAULT-VALUE}).")
-  String platform = "linux/amd64";
-
   @Override
   public Integer call() throws TrustException, OciException, ScannerException, IOException {
     Drydock root = global.root();
@@ -166,7 +158,7 @@ final class PromoteCommand implements Callable<Integer> {
     if (gate != null) {
       Path dbDir = db != null ? db : DbCommand.dbDir(root);
       TrustGate.Outcome scan =
-          TrustGate.scan(registry.client(src, context), src, digest, platform(), dbDir, gate);
+          TrustGate.scan(registry.client(src, context), src, digest, dbDir, gate);
       if (!scan.blocking().isEmpty()) {
         String ids =
             scan.blocking().stream()
@@ -212,12 +204,35 @@ final class PromoteCommand implements Callable<Integer> {
       return refuse(context, "the destination would not verify for prod: " + e.getMessage());
     }
 
+    // 4. Write: the image by digest (no tag yet), then its signatures, and the tag last, so that
+    // a failure part-way never leaves the prod tag on an image without its prod signature.
     ImageCopy.Result copied =
-        new ImageCopy(registry.clients(context)).copy(src.withDigest(digest), dest);
-    for (ImageSignature s : carried) {
-      store.append(dest, digest, s);
+        new ImageCopy(registry.clients(context))
+            .copy(src.withDigest(digest), dest.withDigest(digest));
+    try {
+      for (ImageSignature s : carried) {
+        store.append(dest, digest, s);
+      }
+      store.append(dest, digest, prod);
+      String tag = dest.tag();
+      if (tag != null && dest.digest() == null) {
+        RegistryClient to = registry.client(dest, context);
+        RegistryClient.Manifest top = to.manifest(dest.repository(), digest.toString());
+        to.pushManifest(dest.repository(), tag, top.mediaType(), top.bytes());
+      }
+    } catch (TrustException | OciException e) {
+      context
+          .err()
+          .printf(
+              Locale.ROOT,
+              "drydock: promotion incomplete: %s@%s was copied but %s; the tag %s was not"
+                  + " set. Re-run the promotion once the registry accepts writes.%n",
+              dest.name(),
+              digest,
+              e.getMessage(),
+              dest.tag() == null ? "(none)" : dest.tag());
+      throw e;
     }
-    store.append(dest, digest, prod);
     out.printf(
         Locale.ROOT,
         "copied: %s to %s (%d manifests, %d blobs uploaded, %d mounted, %d present)%n",
@@ -238,16 +253,6 @@ final class PromoteCommand implements Callable<Integer> {
         carried.size(),
         verified.stream().map(VerifiedSignature::keyName).collect(Collectors.joining(", ")));
     return 0;
-  }
-
-  private Platform platform() {
-    String[] osArch = platform.split("/", 2);
-    if (osArch.length != 2 || osArch[0].isBlank() || osArch[1].isBlank()) {
-      throw new CliException(
-          "--platform takes OS/ARCH such as linux/amd64, not '" + platform + "'.",
-          FailOn.EXIT_USAGE);
-    }
-    return Platform.of(osArch[0], osArch[1]);
   }
 
   static Severity severity(String text) {

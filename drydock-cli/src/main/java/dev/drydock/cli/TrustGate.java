@@ -4,8 +4,12 @@ import dev.drydock.model.Digest;
 import dev.drydock.model.ImageRef;
 import dev.drydock.model.Severity;
 import dev.drydock.oci.ArchiveLimits;
+import dev.drydock.oci.Descriptor;
 import dev.drydock.oci.Image;
 import dev.drydock.oci.ImageFilesystem;
+import dev.drydock.oci.ImageIndex;
+import dev.drydock.oci.MalformedContentException;
+import dev.drydock.oci.MediaTypes;
 import dev.drydock.oci.OciException;
 import dev.drydock.oci.Platform;
 import dev.drydock.oci.RegistryClient;
@@ -40,21 +44,49 @@ final class TrustGate {
 
   private TrustGate() {}
 
-  static Outcome scan(
-      RegistryClient client,
-      ImageRef image,
-      Digest digest,
-      Platform platform,
-      Path db,
-      Severity gate)
+  /**
+   * Scans {@code digest}; for a multi-platform index every platform's image is scanned, since the
+   * prod signature will cover the index and with it every platform (attestation entries, platform
+   * {@code unknown/unknown}, hold no file system and are left out).
+   */
+  static Outcome scan(RegistryClient client, ImageRef image, Digest digest, Path db, Severity gate)
+      throws OciException, ScannerException, IOException {
+    RegistryClient.Manifest top = client.manifest(image.repository(), digest.toString());
+    List<Digest> images = new ArrayList<>();
+    if (MediaTypes.isIndex(top.mediaType())) {
+      for (Descriptor d : ImageIndex.parse(top.bytes()).manifests()) {
+        boolean attestation = d.platform() != null && "unknown".equals(d.platform().os());
+        if (MediaTypes.isManifest(d.mediaType()) && !attestation) {
+          images.add(d.digest());
+        }
+      }
+      if (images.isEmpty()) {
+        throw new MalformedContentException(
+            image.withDigest(digest) + " is an index without any image manifest to scan.");
+      }
+    } else {
+      images.add(digest);
+    }
+    int packages = 0;
+    List<VulnMatch> blocking = new ArrayList<>();
+    try (VulnDb vulns = VulnDb.open(db)) {
+      for (Digest one : images) {
+        packages += scanOne(client, image.withDigest(one), vulns, gate, blocking);
+      }
+    }
+    blocking.sort(Comparator.comparing(VulnMatch::severity).reversed());
+    return new Outcome(packages, blocking);
+  }
+
+  private static int scanOne(
+      RegistryClient client, ImageRef image, VulnDb vulns, Severity gate, List<VulnMatch> blocking)
       throws OciException, ScannerException, IOException {
     Path work = Files.createTempDirectory("drydock-promote-");
-    try (VulnDb vulns = VulnDb.open(db);
-        Image img =
-            new RegistryImageReader(client, platform).open(image.withDigest(digest).toString())) {
+    // The platform only matters for an index; a manifest digest names exactly one image.
+    try (Image img =
+        new RegistryImageReader(client, Platform.of("linux", "amd64")).open(image.toString())) {
       ImageFilesystem fs = ImageFilesystem.flatten(img, ArchiveLimits.defaults());
       Catalog catalog = new ImageCatalog(work).catalogue(fs);
-      List<VulnMatch> blocking = new ArrayList<>();
       for (ImagePackage pkg : catalog.packages()) {
         for (VulnMatch m : vulns.match(pkg.query())) {
           if (m.severity().atLeast(gate)) {
@@ -62,8 +94,7 @@ final class TrustGate {
           }
         }
       }
-      blocking.sort(Comparator.comparing(VulnMatch::severity).reversed());
-      return new Outcome(catalog.packages().size(), blocking);
+      return catalog.packages().size();
     } finally {
       deleteTree(work);
     }

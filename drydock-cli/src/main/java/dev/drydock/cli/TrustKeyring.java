@@ -81,6 +81,7 @@ final class TrustKeyring {
           FailOn.EXIT_USAGE);
     }
     requireFreeName(name);
+    requireNewKey(read.getFirst().metadata().keyId());
     Path dir = Files.createDirectories(importedDirectory(env));
     Files.write(dir.resolve(name + OPENPGP_SUFFIX), keyring);
     return read;
@@ -97,6 +98,28 @@ final class TrustKeyring {
                 + " exists already ("
                 + k.metadata().environment().id()
                 + "); choose another name: policies name keys and must not be ambiguous.",
+            FailOn.EXIT_USAGE);
+      }
+    }
+  }
+
+  /**
+   * Refuses key material the keyring knows already, in either environment and revoked or not: the
+   * same key under a dev and a prod name would erase the separation, and a revoked key imported
+   * again under a new name would be trusted again.
+   */
+  void requireNewKey(String keyId) throws TrustException {
+    for (TrustedKey k : all()) {
+      if (k.metadata().keyId().equals(keyId)) {
+        throw new CliException(
+            "This key is known already as "
+                + k.metadata().name()
+                + " ("
+                + k.metadata().environment().id()
+                + (k.metadata().revokedAt() != null ? ", revoked" : "")
+                + ", key ID "
+                + keyId
+                + "): one key belongs to one environment, and a revoked key stays revoked.",
             FailOn.EXIT_USAGE);
       }
     }

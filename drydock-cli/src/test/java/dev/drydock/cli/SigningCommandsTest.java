@@ -392,7 +392,17 @@ class SigningCommandsTest {
 
   @Test
   void importsOpenPgpKeysAndPkcs8KeysAndRevokesImports() throws Exception {
-    Path pgp = home.resolve("data/trust/keys/prod/rel/openpgp.pub");
+    // The prod key's OpenPGP form imported as a dev key would erase the separation: refused.
+    Path prodPgp = home.resolve("data/trust/keys/prod/rel/openpgp.pub");
+    CliRun crossed =
+        run("key", "import", "--env", "dev", "--openpgp", "sneaky", prodPgp.toString());
+    assertThat(crossed.exitCode()).isEqualTo(2);
+    assertThat(crossed.err()).contains("known already as rel.pgp (prod");
+    Path pgp = home.resolve("foreign.gpg");
+    try (var in =
+        SigningCommandsTest.class.getResourceAsStream("signing/containers-image-public-key.gpg")) {
+      Files.write(pgp, java.util.Objects.requireNonNull(in).readAllBytes());
+    }
     CliRun imported =
         assertOk(run("key", "import", "--env", "dev", "--openpgp", "builder", pgp.toString()));
     assertThat(imported.out()).contains("Imported OpenPGP key builder for dev");
@@ -411,6 +421,14 @@ class SigningCommandsTest {
             + "\n-----END PRIVATE KEY-----\n");
     assertOk(run("key", "import", "--env", "dev", "js", pem.toString()));
     assertOk(sign("js", "bundle"));
+    // The same key material again, under a prod name: refused, and a revoked key stays revoked.
+    CliRun again = run("key", "import", "--env", "prod", "js-prod", pem.toString());
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err()).contains("known already as js (dev");
+    CliRun revokedAgain =
+        run("key", "import", "--env", "dev", "--openpgp", "builder2", pgp.toString());
+    assertThat(revokedAgain.exitCode()).isEqualTo(2);
+    assertThat(revokedAgain.err()).contains("revoked");
     assertThat(run("key", "revoke", "nonexistent").exitCode()).isEqualTo(2);
   }
 

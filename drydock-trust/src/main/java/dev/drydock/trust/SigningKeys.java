@@ -89,8 +89,10 @@ public final class SigningKeys {
   /**
    * {@return the public half of a private key} EC public points are recomputed from the scalar,
    * because PKCS#8 need not carry them.
+   *
+   * @throws KeyFileException when the key is not a supported private key
    */
-  static PublicKey publicKeyOf(String source, PrivateKey key) throws KeyFileException {
+  public static PublicKey publicKeyOf(String source, PrivateKey key) throws KeyFileException {
     try {
       AsymmetricKeyParameter priv = PrivateKeyFactory.createKey(key.getEncoded());
       AsymmetricKeyParameter pub =
