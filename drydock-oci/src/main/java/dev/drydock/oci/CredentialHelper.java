@@ -240,15 +240,22 @@ public final class CredentialHelper {
       return stdout;
     }
 
-    /** {@return what a failing helper said: stderr, else stdout, trimmed and shortened} */
+    /**
+     * {@return what a failing helper said: its stderr, trimmed and shortened; stdout is never
+     * quoted (a helper that fails half-way may have printed the secret), only its size}
+     */
     String message() {
       String out = new String(stdout, StandardCharsets.UTF_8).strip();
       String err = new String(stderr, StandardCharsets.UTF_8).strip();
       if (out.contains(NOT_FOUND) || err.contains(NOT_FOUND)) {
         return NOT_FOUND;
       }
-      String text = err.isEmpty() ? out : err;
-      return text.length() > 500 ? text.substring(0, 500) + "..." : text;
+      if (err.isEmpty()) {
+        return out.isEmpty()
+            ? ""
+            : "no error text; it printed " + stdout.length + " bytes on stdout";
+      }
+      return err.length() > 500 ? err.substring(0, 500) + "..." : err;
     }
   }
 }

@@ -73,11 +73,7 @@ final class Referrers {
       if (next == null) {
         return out;
       }
-      URI following = uri.resolve(next);
-      if (!following.getAuthority().equals(uri.getAuthority())) {
-        throw new MalformedContentException(what + ": the next page leaves the registry");
-      }
-      uri = following;
+      uri = TagList.nextPage(uri, next, what);
     }
     throw new MalformedContentException(what + " has more than " + MAX_PAGES + " pages");
   }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -113,7 +114,7 @@ final class RegistryTransport {
     String key = String.join(" ", call.scopes());
     boolean followRedirects = call.method().equals("GET") || call.method().equals("HEAD");
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      boolean sameHost = Objects.equals(uri.getAuthority(), URI.create(base()).getAuthority());
+      boolean sameHost = sameOrigin(uri, URI.create(base()));
       HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(options.timeout());
       for (int i = 0; i + 1 < call.headers().size(); i += 2) {
         request.header(call.headers().get(i), call.headers().get(i + 1));
@@ -147,13 +148,61 @@ final class RegistryTransport {
                     () ->
                         new RegistryException(
                             call.what() + ": redirect without Location", status, null));
-        uri = uri.resolve(location);
+        uri = follow(uri, location, call.what() + ": redirect", status);
         continue;
       }
       throw error(response, call.what());
     }
     throw new RegistryException(
         call.what() + ": more than " + MAX_REDIRECTS + " redirects", 0, null);
+  }
+
+  /**
+   * {@return whether {@code a} and {@code b} have the same scheme and authority} Credentials go
+   * only to the registry's own origin: the same host over another scheme is another origin (RFC
+   * 6454), and over {@code http} it would see the Authorization header in cleartext.
+   */
+  static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null
+        && a.getRawAuthority() != null
+        && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getRawAuthority().equalsIgnoreCase(String.valueOf(b.getRawAuthority()));
+  }
+
+  /**
+   * Resolves a redirect or page link against {@code from} and {@return the next URI} Refuses a
+   * target that is not hierarchical http(s) (e.g. {@code mailto:x}) and any step from https down to
+   * http, which would expose the request (and its answers) to the network.
+   *
+   * @param what names the step, for messages
+   * @param status the HTTP status carrying the link, for the exception
+   */
+  static URI follow(URI from, String target, String what, int status) throws RegistryException {
+    URI next;
+    try {
+      next = from.resolve(target);
+    } catch (IllegalArgumentException e) {
+      throw new RegistryException(what + " to a malformed URL: " + target, status, null);
+    }
+    String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+    if (next.getRawAuthority() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+      throw new RegistryException(
+          what + " to " + target + " is not an http(s) URL; refusing to follow it", status, null);
+    }
+    if (scheme.equals("http") && "https".equalsIgnoreCase(from.getScheme())) {
+      throw new RegistryException(
+          what
+              + " from "
+              + from.getScheme()
+              + "://"
+              + from.getRawAuthority()
+              + " to plain-HTTP "
+              + target
+              + " is refused: it would leave TLS; fix the registry's redirect",
+          status,
+          null);
+    }
+    return next;
   }
 
   /** Sends and expects a 2xx answer. */

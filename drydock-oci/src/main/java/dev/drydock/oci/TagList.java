@@ -64,14 +64,27 @@ final class TagList {
       if (next == null) {
         return tags;
       }
-      URI following = uri.resolve(next);
-      if (!following.getAuthority().equals(uri.getAuthority())) {
-        throw new MalformedContentException(
-            what + ": the next page link leaves the registry: " + next);
-      }
-      uri = following;
+      uri = nextPage(uri, next, what);
     }
     throw new MalformedContentException(what + " has more than " + MAX_PAGES + " pages");
+  }
+
+  /**
+   * {@return the next page's URI} It must stay on the registry's origin (scheme and authority), so
+   * a page cannot send the client, and its credentials, elsewhere or from https to http.
+   */
+  static URI nextPage(URI current, String next, String what) throws OciException {
+    URI following;
+    try {
+      following = RegistryTransport.follow(current, next, what + ": next page link", 200);
+    } catch (RegistryException e) {
+      throw new MalformedContentException(String.valueOf(e.getMessage()), e);
+    }
+    if (!RegistryTransport.sameOrigin(following, current)) {
+      throw new MalformedContentException(
+          what + ": the next page link leaves the registry: " + next);
+    }
+    return following;
   }
 
   /** {@return the target of the {@code rel="next"} link (RFC 8288), or null} */

@@ -37,6 +37,18 @@ final class TokenFetcher {
       throw new RegistryAuthException(
           what + ": the Bearer challenge has no http(s) realm", 401, null);
     }
+    // The token request carries the credentials; over http they travel in cleartext. Only a
+    // registry reached over plain http itself (a loopback test registry) may name an http realm.
+    if (realm.startsWith("http://") && !options.plainHttp()) {
+      throw new RegistryAuthException(
+          what
+              + ": the registry's token realm "
+              + realm
+              + " is plain http; refusing to send credentials there without TLS (the"
+              + " registry must name an https realm)",
+          401,
+          null);
+    }
     String service = challenge.param("service");
     List<String> fields = new ArrayList<>();
     if (service != null) {

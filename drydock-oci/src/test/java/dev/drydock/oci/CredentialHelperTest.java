@@ -37,6 +37,7 @@ class CredentialHelperTest {
         empty.test) printf '{"ServerURL":"empty.test","Username":"","Secret":""}' ;;
         nouser.test) printf '{"ServerURL":"nouser.test","Secret":"x"}' ;;
         fail.test) echo "keychain is locked" >&2; exit 3 ;;
+        leak.test) printf '{"Username":"alice","Secret":"%s"' "$HELPER_SECRET"; exit 2 ;;
         garbage.test) printf 'user=bob password=%s' "$HELPER_SECRET" ;;
         huge.test) head -c 200000 /dev/zero | tr '\\0' 'a' ;;
         slow.test) sleep 30 ;;
@@ -211,5 +212,15 @@ class CredentialHelperTest {
     assertThat(RegistryCredentials.dockerConfigFile(Map.of("HOME", "/h")))
         .contains(Path.of("/h/.docker/config.json"));
     assertThat(RegistryCredentials.dockerConfigFile(Map.of())).isEmpty();
+  }
+
+  @Test
+  void failingHelperWithoutStderr_neverEchoesItsStdout() {
+    assertThatThrownBy(() -> get("{\"credsStore\":\"test\"}", "leak.test"))
+        .isInstanceOf(CredentialHelperException.class)
+        .hasMessageContaining("status 2")
+        .hasMessageContaining("bytes on stdout")
+        .hasMessageNotContaining(SECRET)
+        .hasMessageNotContaining("alice");
   }
 }

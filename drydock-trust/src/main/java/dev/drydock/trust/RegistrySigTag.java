@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drydock.model.Digest;
 import dev.drydock.oci.Descriptor;
 import dev.drydock.oci.ImageManifest;
+import dev.drydock.oci.MalformedContentException;
 import dev.drydock.oci.MediaTypes;
 import dev.drydock.oci.OciException;
 import dev.drydock.oci.RegistryClient;
@@ -30,25 +31,47 @@ final class RegistrySigTag {
     return digest.algorithm() + "-" + digest.hex() + ".sig";
   }
 
+  /**
+   * {@return the simple-signing signatures in the tag, in layer order} A layer whose blob cannot be
+   * read or does not match is logged and skipped, and a tag that is no manifest is logged and read
+   * as none, so that one bad attachment does not hide the others (see {@link
+   * RegistryBundles#read}); at most {@link RegistryBundles#MAX_ENTRIES} layers are read.
+   */
   static List<ImageSignature> read(RegistryClient client, String repository, Digest digest)
       throws OciException {
-    ImageManifest manifest = existing(client, repository, digest);
+    ImageManifest manifest;
+    try {
+      manifest = existing(client, repository, digest);
+    } catch (MalformedContentException e) {
+      RegistryBundles.skip(client, repository, "signature tag " + tag(digest), e);
+      manifest = null;
+    }
     List<ImageSignature> out = new ArrayList<>();
     if (manifest == null) {
       return out;
     }
+    List<Descriptor> layers = new ArrayList<>();
     for (Descriptor layer : manifest.layers()) {
       String signature = layer.annotations().get(ImageSignature.COSIGN_SIGNATURE_ANNOTATION);
       if (!layer.mediaType().equals(RegistrySignatureStore.SIMPLE_SIGNING_MEDIA_TYPE)
           || signature == null) {
         continue; // another kind of attachment; it carries no cosign signature
       }
-      if (out.size() == RegistrySignatureStore.MAX_PER_KIND) {
+      if (layers.size() == RegistryBundles.MAX_ENTRIES) {
         break;
       }
-      out.add(
-          ImageSignature.cosignSimpleSigning(
-              RegistryBundles.blob(client, repository, layer), signature));
+      layers.add(layer);
+    }
+    for (Descriptor layer : RegistryBundles.withinBudget(client, repository, layers)) {
+      try {
+        out.add(
+            ImageSignature.cosignSimpleSigning(
+                RegistryBundles.blob(client, repository, layer),
+                String.valueOf(
+                    layer.annotations().get(ImageSignature.COSIGN_SIGNATURE_ANNOTATION))));
+      } catch (OciException e) {
+        RegistryBundles.skip(client, repository, "signature layer " + layer.digest(), e);
+      }
     }
     return out;
   }
