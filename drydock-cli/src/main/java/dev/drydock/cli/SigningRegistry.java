@@ -10,9 +10,9 @@ import dev.drydock.oci.RegistryClientFactory;
 import dev.drydock.oci.RegistryCredentials;
 import dev.drydock.oci.RegistryOptions;
 import dev.drydock.report.FailOn;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -23,9 +23,6 @@ import picocli.CommandLine.Option;
  * config ({@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}).
  */
 final class SigningRegistry {
-  private static final Pattern LOOPBACK =
-      Pattern.compile("(?:localhost|127(?:\\.\\d{1,3}){3}|\\[::1\\])(?::\\d{1,5})?");
-
   @Option(
       names = "--registry-ca",
       paramLabel = "FILE",
@@ -49,24 +46,51 @@ final class SigningRegistry {
 
   /** Refuses {@code --insecure-http} for {@code ref} unless its registry is on loopback. */
   void check(ImageRef ref) {
-    if (insecureHttp && !LOOPBACK.matcher(ref.registry()).matches()) {
-      throw new CliException(
-          "--insecure-http is accepted for loopback registries only (localhost, 127.x, [::1]), not "
-              + ref.registry()
-              + "; give the registry's CA with --registry-ca.",
-          FailOn.EXIT_USAGE);
-    }
+    check(ref.registry());
   }
 
-  /** {@return the options to reach {@code registry}, checked} */
-  RegistryOptions options(String registry, CliContext context) throws OciException {
-    if (insecureHttp && !LOOPBACK.matcher(registry).matches()) {
+  private void check(String registry) {
+    if (insecureHttp && !isLoopback(registry)) {
       throw new CliException(
           "--insecure-http is accepted for loopback registries only (localhost, 127.x, [::1]), not "
               + registry
               + "; give the registry's CA with --registry-ca.",
           FailOn.EXIT_USAGE);
     }
+  }
+
+  /**
+   * {@return true when a registry host[:port] is {@code localhost} or a loopback IP literal}; names
+   * are not resolved, so a DNS answer cannot turn plain HTTP on.
+   */
+  static boolean isLoopback(String registry) {
+    String host;
+    if (registry.startsWith("[")) {
+      int end = registry.indexOf(']');
+      if (end < 0) {
+        return false;
+      }
+      host = registry.substring(1, end);
+    } else {
+      int colon = registry.lastIndexOf(':');
+      host = colon >= 0 ? registry.substring(0, colon) : registry;
+    }
+    if (host.equals("localhost")) {
+      return true;
+    }
+    if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+      return false;
+    }
+    try {
+      return InetAddress.ofLiteral(host).isLoopbackAddress();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** {@return the options to reach {@code registry}, checked} */
+  RegistryOptions options(String registry, CliContext context) throws OciException {
+    check(registry);
     Path ca = registryCa;
     SSLContext tls = ca == null ? null : RegistryClient.trusting(ca);
     RegistryCredentials credentials =
@@ -106,6 +130,7 @@ final class SigningRegistry {
     return client(ref, context).manifest(ref).digest();
   }
 
+  /** {@return the Docker client config file: $DOCKER_CONFIG/config.json or ~/.docker's} */
   static Path dockerConfig(CliContext context) {
     String dir = context.env().get("DOCKER_CONFIG");
     Path base = dir != null && !dir.isBlank() ? Path.of(dir) : context.home().resolve(".docker");
