@@ -174,8 +174,10 @@ final class ScanCommand implements Callable<Integer> {
       List<ImagePackage> packages = read.catalog().packages();
       progress.total(packages.size());
       List<List<VulnMatch>> perPackage =
-          ParallelMatch.matchAll(
-              db, packages, Runtime.getRuntime().availableProcessors(), progress);
+          db.matchAll(
+              packages.stream().map(ImagePackage::query).toList(),
+              Runtime.getRuntime().availableProcessors(),
+              progress::advance);
       for (int i = 0; i < packages.size(); i++) {
         ImagePackage pkg = packages.get(i);
         for (VulnMatch m : perPackage.get(i)) {

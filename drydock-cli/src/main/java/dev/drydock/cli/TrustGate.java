@@ -87,8 +87,13 @@ final class TrustGate {
         new RegistryImageReader(client, Platform.of("linux", "amd64")).open(image.toString())) {
       ImageFilesystem fs = ImageFilesystem.flatten(img, ArchiveLimits.defaults());
       Catalog catalog = new ImageCatalog(work).catalogue(fs);
-      for (ImagePackage pkg : catalog.packages()) {
-        for (VulnMatch m : vulns.match(pkg.query())) {
+      List<List<VulnMatch>> matched =
+          vulns.matchAll(
+              catalog.packages().stream().map(ImagePackage::query).toList(),
+              Runtime.getRuntime().availableProcessors(),
+              n -> {});
+      for (List<VulnMatch> one : matched) {
+        for (VulnMatch m : one) {
           if (m.severity().atLeast(gate)) {
             blocking.add(m);
           }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * The local OSV vulnerability database under {@code <data>/db/}: one memory-mapped file, {@code
@@ -141,6 +142,21 @@ public final class VulnDb implements AutoCloseable {
     }
     Comparator<String> order = matcher.scheme(pkg.ecosystem());
     return AliasMerger.merge(matches, pkg, m -> severity.resolve(m.record(), m.affected()), order);
+  }
+
+  /**
+   * Matches many packages on {@code threads} threads (a large image's catalogue: each lookup is
+   * independent and the database allows concurrent readers).
+   *
+   * @param packages what to match
+   * @param threads how many threads to use; 1 matches on the calling thread
+   * @param progress told, on the calling thread, how many more packages were matched
+   * @return the matches of each package, in the order of {@code packages}
+   * @throws VulnDbException when the database cannot be read
+   */
+  public List<List<VulnMatch>> matchAll(
+      List<PackageQuery> packages, int threads, IntConsumer progress) throws VulnDbException {
+    return ParallelMatch.matchAll(this, packages, threads, progress);
   }
 
   /** {@return the matcher this database evaluates records with} */

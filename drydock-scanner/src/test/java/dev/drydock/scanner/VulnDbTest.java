@@ -72,6 +72,34 @@ class VulnDbTest {
   }
 
   @Test
+  void matchAll_onSeveralThreads_equalsOneByOne_inOrder() throws Exception {
+    List<PackageQuery> queries = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      queries.add(
+          switch (i % 3) {
+            case 0 -> PackageQuery.of("Maven", "org.apache.logging.log4j:log4j-core", "2.14.1");
+            case 1 -> PackageQuery.of("npm", "lodash", i % 2 == 0 ? "4.17.15" : "4.17.20");
+            default -> PackageQuery.of("npm", "left-pad-" + i, "1.0.0");
+          });
+    }
+    try (VulnDb db = VulnDb.open(db())) {
+      List<List<VulnMatch>> expected = new java.util.ArrayList<>();
+      for (PackageQuery q : queries) {
+        expected.add(db.match(q));
+      }
+      java.util.concurrent.atomic.AtomicInteger reported =
+          new java.util.concurrent.atomic.AtomicInteger();
+      List<List<VulnMatch>> parallel = db.matchAll(queries, 4, reported::addAndGet);
+      List<List<VulnMatch>> single = db.matchAll(queries, 1, n -> {});
+
+      assertThat(parallel).isEqualTo(expected);
+      assertThat(single).isEqualTo(expected);
+      assertThat(reported).hasValue(queries.size());
+      assertThat(parallel.get(0)).extracting(VulnMatch::id).containsExactly("CVE-2021-44228");
+    }
+  }
+
+  @Test
   void lodashHasTwoAdvisories() throws Exception {
     try (VulnDb db = VulnDb.open(db())) {
       List<VulnMatch> m = db.match(PackageQuery.of("npm", "lodash", "4.17.15"));

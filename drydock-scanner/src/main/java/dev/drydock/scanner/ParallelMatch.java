@@ -1,15 +1,12 @@
-package dev.drydock.cli;
+package dev.drydock.scanner;
 
-import dev.drydock.scanner.ImagePackage;
-import dev.drydock.scanner.VulnDb;
-import dev.drydock.scanner.VulnDbException;
-import dev.drydock.scanner.VulnMatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 /**
  * Matches a catalogue's packages against the vulnerability database on every core. Matching is a
@@ -24,41 +21,42 @@ final class ParallelMatch {
   private ParallelMatch() {}
 
   /**
-   * {@return the matches of each package, in the order of {@code packages}}
+   * {@return the matches of each package, in the order of {@code packages}}; {@code progress} is
+   * told how many packages were matched, always on the calling thread
    *
    * @throws VulnDbException when the database cannot be read
    */
   static List<List<VulnMatch>> matchAll(
-      VulnDb db, List<ImagePackage> packages, int threads, TerminalProgress progress)
+      VulnDb db, List<PackageQuery> packages, int threads, IntConsumer progress)
       throws VulnDbException {
     List<List<VulnMatch>> out = new ArrayList<>(packages.size());
     if (threads <= 1 || packages.size() <= CHUNK) {
-      for (ImagePackage pkg : packages) {
-        out.add(db.match(pkg.query()));
-        progress.advance(1);
+      for (PackageQuery pkg : packages) {
+        out.add(db.match(pkg));
+        progress.accept(1);
       }
       return out;
     }
     try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
       List<Future<List<List<VulnMatch>>>> chunks = new ArrayList<>();
       for (int from = 0; from < packages.size(); from += CHUNK) {
-        List<ImagePackage> slice = packages.subList(from, Math.min(packages.size(), from + CHUNK));
+        List<PackageQuery> slice = packages.subList(from, Math.min(packages.size(), from + CHUNK));
         chunks.add(pool.submit(() -> matchSlice(db, slice)));
       }
       for (Future<List<List<VulnMatch>>> chunk : chunks) {
         List<List<VulnMatch>> matched = join(chunk);
         out.addAll(matched);
-        progress.advance(matched.size());
+        progress.accept(matched.size());
       }
     }
     return out;
   }
 
-  private static List<List<VulnMatch>> matchSlice(VulnDb db, List<ImagePackage> slice)
+  private static List<List<VulnMatch>> matchSlice(VulnDb db, List<PackageQuery> slice)
       throws VulnDbException {
     List<List<VulnMatch>> out = new ArrayList<>(slice.size());
-    for (ImagePackage pkg : slice) {
-      out.add(db.match(pkg.query()));
+    for (PackageQuery pkg : slice) {
+      out.add(db.match(pkg));
     }
     return out;
   }
