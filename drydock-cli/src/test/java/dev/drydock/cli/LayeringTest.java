@@ -42,7 +42,10 @@ class LayeringTest {
   static final Map<String, Set<String>> COMPOSITION =
       Map.of(
           "audit",
-          Set.of("model", "report", "pki", "engine", "pkg", "oci", "bench", "scanner", "trust"));
+          Set.of("model", "report", "pki", "engine", "pkg", "oci", "bench", "scanner", "trust"),
+          // The registry's pull gates verify signatures (trust) and scan pushed images (scanner).
+          "registry",
+          Set.of("model", "report", "pki", "engine", "pkg", "oci", "scanner", "trust"));
 
   /** Entry points may use every module but the test kit. */
   static final Set<String> ENTRY_POINTS = Set.of("cli", "console");

@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * can judge the exact image. A refusal becomes the spec's {@code DENIED} error whose message names
  * the policy and the reason, which {@code docker pull} shows.
  *
- * <p>drydock has no authentication yet: {@link #OPEN} allows everything, which is why the server
- * only runs without TLS on loopback.
+ * <p>Authentication and the scope check of bearer tokens happen before the policy is asked: the
+ * request's {@link Principal} is already established. The policy adds the project rules: the pull
+ * gates (trust, vulnerabilities), immutable tags and quotas. {@link #OPEN} allows everything.
  */
 @FunctionalInterface
 public interface AccessPolicy {
@@ -37,22 +38,44 @@ public interface AccessPolicy {
   }
 
   /**
-   * A request to decide on.
+   * A request to decide on. The server asks once when the request arrives (only {@code action},
+   * {@code repository} and {@code principal} are known), and again with more facts: for a manifest
+   * pull once its digest is resolved, for a manifest push once it is parsed (with the tag it moves
+   * and its size), and for a blob upload before the blob is committed (with its size).
    *
+   * @param principal who asks
    * @param action what it wants to do
    * @param repository the repository, or null for registry-wide requests
-   * @param manifest the manifest being pulled, once resolved; null before that and for other
-   *     actions
+   * @param manifest the manifest being pulled or pushed, once known; null otherwise
+   * @param tag the tag a manifest push points at {@code manifest}, or null
+   * @param bytes how many bytes the request is about to store (blob commit or manifest push), 0
+   *     otherwise; quotas judge this
    * @param remote the client's address
    */
   record AccessRequest(
+      Principal principal,
       Action action,
       @Nullable String repository,
       @Nullable Digest manifest,
+      @Nullable String tag,
+      long bytes,
       @Nullable InetSocketAddress remote) {
-    /** Checks the action is present. */
+    /** Checks the principal and action are present and the size is not negative. */
     public AccessRequest {
+      Objects.requireNonNull(principal, "principal");
       Objects.requireNonNull(action, "action");
+      if (bytes < 0) {
+        throw new IllegalArgumentException("bytes must not be negative: " + bytes);
+      }
+    }
+
+    /** {@return a request as it first arrives, before any manifest or size is known} */
+    public static AccessRequest of(
+        Principal principal,
+        Action action,
+        @Nullable String repository,
+        @Nullable InetSocketAddress remote) {
+      return new AccessRequest(principal, action, repository, null, null, 0, remote);
     }
   }
 

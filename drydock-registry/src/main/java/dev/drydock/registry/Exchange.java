@@ -21,12 +21,23 @@ final class Exchange {
   private final Response response;
   private final Callback callback;
   private final Fields query;
+  private Principal principal = Principal.ANONYMOUS;
 
   Exchange(Request request, Response response, Callback callback) {
     this.request = request;
     this.response = response;
     this.callback = callback;
     this.query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+  }
+
+  /** {@return who made the request, once authenticated; anonymous until then} */
+  Principal principal() {
+    return principal;
+  }
+
+  /** Records who made the request. */
+  void principal(Principal authenticated) {
+    this.principal = authenticated;
   }
 
   String method() {

@@ -22,10 +22,19 @@ final class ManifestEndpoints {
   /** Most tags accepted in one push by digest ({@code ?tag=}); the spec asks for at least 10. */
   static final int MAX_TAGS_PER_PUSH = 32;
 
-  /** Asks the access policy about a resolved manifest (the pull gate). */
+  /**
+   * Asks the access policy about a resolved manifest (the pull gate) or a parsed push (immutable
+   * tags, quotas); see {@link AccessPolicy.AccessRequest}.
+   */
   @FunctionalInterface
   interface Guard {
-    void check(Exchange x, Action action, @Nullable String repository, @Nullable Digest manifest);
+    void check(
+        Exchange x,
+        Action action,
+        @Nullable String repository,
+        @Nullable Digest manifest,
+        @Nullable String tag,
+        long bytes);
   }
 
   private final BlobStorage blobs;
@@ -58,7 +67,7 @@ final class ManifestEndpoints {
     if (digest == null || record == null) {
       throw unknown(name, reference);
     }
-    guard.check(x, Action.PULL, name, digest);
+    guard.check(x, Action.PULL, name, digest, null, 0);
     x.header("Docker-Content-Digest", digest.toString());
     x.header("ETag", "\"" + digest + "\"");
     if (x.isHead()) {

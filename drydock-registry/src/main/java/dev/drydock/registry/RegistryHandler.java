@@ -162,7 +162,25 @@ final class RegistryHandler extends Handler.Abstract {
    * @throws DistributionException DENIED naming the policy and reason
    */
   void check(Exchange x, Action action, @Nullable String repository, @Nullable Digest manifest) {
-    Decision decision = access.decide(new AccessRequest(action, repository, manifest, x.remote()));
+    check(x, action, repository, manifest, null, 0);
+  }
+
+  /**
+   * Asks the access policy with everything known about the request: the manifest it pulls or
+   * pushes, the tag a push moves, and the bytes it is about to store.
+   *
+   * @throws DistributionException DENIED naming the policy and reason
+   */
+  void check(
+      Exchange x,
+      Action action,
+      @Nullable String repository,
+      @Nullable Digest manifest,
+      @Nullable String tag,
+      long bytes) {
+    Decision decision =
+        access.decide(
+            new AccessRequest(x.principal(), action, repository, manifest, tag, bytes, x.remote()));
     switch (decision) {
       case Decision.Allow _ -> {}
       case Decision.Deny d ->
@@ -174,7 +192,7 @@ final class RegistryHandler extends Handler.Abstract {
   }
 
   private boolean allowed(Exchange x, Action action, String repository) {
-    return access.decide(new AccessRequest(action, repository, null, x.remote()))
+    return access.decide(AccessRequest.of(x.principal(), action, repository, x.remote()))
         instanceof Decision.Allow;
   }
 
