@@ -49,7 +49,12 @@ class DockerTlsIT {
     String hostsLine = "::1 " + host;
     boolean createdCertsD = !Files.exists(CERTS_D);
     try (RegistryServer server =
-        RegistryServer.start(config, dir.resolve("data"), AccessPolicy.OPEN)) {
+        RegistryServer.start(
+            config,
+            dir.resolve("data"),
+            AccessPolicy.OPEN,
+            new RegistryServer.Security(
+                new MemorySecurityStore(), new TestSecrets(), AuditLog.NONE))) {
       String authority = host + ":" + server.address().getPort();
       Path certDir = CERTS_D.resolve(authority);
       String ref = authority + "/secure/busybox:1";
