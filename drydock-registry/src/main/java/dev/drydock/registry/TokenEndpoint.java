@@ -67,7 +67,7 @@ final class TokenEndpoint {
   }
 
   /** A refusal with its HTTP status and OAuth2 error code. */
-  private static final class Refusal extends Exception {
+  static final class Refusal extends Exception {
     private static final long serialVersionUID = 1L;
     final int status;
     final String error;
@@ -255,7 +255,7 @@ final class TokenEndpoint {
     }
   }
 
-  private static String[] basic(String authorization) throws Refusal {
+  static String[] basic(String authorization) throws Refusal {
     if (!authorization.regionMatches(true, 0, "Basic ", 0, 6) || authorization.length() > 4096) {
       throw new Refusal(400, "invalid_request", "only HTTP Basic credentials are accepted here");
     }
@@ -290,8 +290,12 @@ final class TokenEndpoint {
     if (bytes.length > MAX_FORM) {
       throw new Refusal(400, "invalid_request", "the form is larger than " + MAX_FORM + " bytes");
     }
+    return parseForm(new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /** Parses an {@code application/x-www-form-urlencoded} body of at most {@link #MAX_FIELDS}. */
+  static Map<String, List<String>> parseForm(String text) throws Refusal {
     Map<String, List<String>> fields = new HashMap<>();
-    String text = new String(bytes, StandardCharsets.UTF_8);
     String[] pairs = text.split("&", MAX_FIELDS + 1);
     if (pairs.length > MAX_FIELDS) {
       throw new Refusal(400, "invalid_request", "the form has more than " + MAX_FIELDS + " fields");

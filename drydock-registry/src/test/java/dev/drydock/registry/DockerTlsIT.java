@@ -48,13 +48,15 @@ class DockerTlsIT {
             Clock.systemUTC());
     String hostsLine = "::1 " + host;
     boolean createdCertsD = !Files.exists(CERTS_D);
+    RecordingAuditLog audit = new RecordingAuditLog();
+    // A private client configuration, so that the login does not touch the user's.
+    String clientConfig = Files.createDirectories(dir.resolve("docker-config")).toString();
     try (RegistryServer server =
         RegistryServer.start(
             config,
             dir.resolve("data"),
             AccessPolicy.OPEN,
-            new RegistryServer.Security(
-                new MemorySecurityStore(), new TestSecrets(), AuditLog.NONE))) {
+            new RegistryServer.Security(new MemorySecurityStore(), new TestSecrets(), audit))) {
       String authority = host + ":" + server.address().getPort();
       Path certDir = CERTS_D.resolve(authority);
       String ref = authority + "/secure/busybox:1";
@@ -73,9 +75,42 @@ class DockerTlsIT {
         Files.createDirectories(certDir);
         Files.copy(tls.ca.rootCertificateFile(), certDir.resolve("ca.crt"));
         docker.run("tag", source, ref);
-        assertThat(docker.run("push", ref)).contains("digest: sha256:");
+        // Without a login the registry's challenge is not met.
+        var anonymous =
+            docker.tryRun(
+                DockerCli.DEFAULT_TIMEOUT, List.of("--config", clientConfig, "push", ref));
+        assertThat(anonymous.succeeded()).isFalse();
+        assertThat(anonymous.stdout() + anonymous.stderr())
+            .containsAnyOf("unauthorized", "denied", "authentication required");
+        var wrong =
+            docker.tryRun(
+                DockerCli.DEFAULT_TIMEOUT,
+                List.of(
+                    "--config", clientConfig, "login", "-u", "admin", "-p", "wrong", authority));
+        assertThat(wrong.succeeded()).isFalse();
+
+        // docker login: GET /auth/token with Basic and offline_token=true; the refresh token
+        // becomes the CLI's identity token, which push and pull then trade for access tokens
+        // with POST grant_type=refresh_token.
+        String secret = TestRegistry.adminSecret(dir.resolve("data"));
+        assertThat(
+                docker.run(
+                    "--config", clientConfig, "login", "-u", "admin", "-p", secret, authority))
+            .contains("Login Succeeded");
+        assertThat(Files.readString(Path.of(clientConfig, "config.json")))
+            .contains("identitytoken");
+        // Only the identity token is kept, never the secret: push and pull use the refresh grant.
+        assertThat(Files.readString(Path.of(clientConfig, "config.json")))
+            .doesNotContain(
+                java.util.Base64.getEncoder()
+                    .encodeToString(("admin:" + secret).getBytes(StandardCharsets.UTF_8)));
+        assertThat(docker.run("--config", clientConfig, "push", ref)).contains("digest: sha256:");
         docker.run("rmi", ref);
-        docker.run("pull", ref);
+        docker.run("--config", clientConfig, "pull", ref);
+        assertThat(audit.events())
+            .filteredOn(e -> e.allowed() && e.operation() == AuditLog.Operation.PUSH)
+            .isNotEmpty()
+            .allMatch(e -> e.principal().equals("admin") && e.digest() != null);
         assertThat(docker.run("image", "inspect", "--format", "{{.Id}}", ref).strip())
             .isEqualTo(id);
       } finally {
