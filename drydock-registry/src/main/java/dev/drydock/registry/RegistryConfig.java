@@ -53,7 +53,7 @@ public record RegistryConfig(
    * @param enabled whether requests need tokens; off only for plain HTTP on loopback
    * @param service the service name: the tokens' audience and the challenge's {@code service}
    * @param issuer the tokens' {@code iss}
-   * @param tokenLifetime how long access tokens live, 1 second to 1 hour
+   * @param tokenLifetime how long access tokens live, 1 minute to 1 hour
    * @param refreshLifetime how long refresh tokens (docker's identity tokens) live, up to 30 days
    */
   public record Auth(
@@ -96,9 +96,11 @@ public record RegistryConfig(
               "token service or issuer name", name, "use 1-128 letters, digits or . _ : / -");
         }
       }
-      if (tokenLifetime.compareTo(Duration.ofSeconds(1)) < 0
+      // Docker treats expires_in below 60 as 60, so shorter tokens would be used after expiry.
+      if (tokenLifetime.compareTo(Duration.ofMinutes(1)) < 0
           || tokenLifetime.compareTo(Duration.ofHours(1)) > 0) {
-        throw new InvalidValueException("token lifetime", tokenLifetime.toString(), "use 1s..1h");
+        throw new InvalidValueException(
+            "token lifetime", tokenLifetime.toString(), "use 1 minute..1 hour");
       }
       if (refreshLifetime.compareTo(Duration.ofMinutes(1)) < 0
           || refreshLifetime.compareTo(Duration.ofDays(30)) > 0) {
