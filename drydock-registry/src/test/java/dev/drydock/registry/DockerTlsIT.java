@@ -32,6 +32,11 @@ class DockerTlsIT {
 
   @TempDir Path dir;
 
+  private static int logins(RecordingAuditLog audit) {
+    return (int)
+        audit.events().stream().filter(e -> e.operation() == AuditLog.Operation.LOGIN).count();
+  }
+
   @Test
   void pushAndPullVerifyTheDrydockCertificate() throws Exception {
     DockerCli docker = DOCKER.cli();
@@ -60,6 +65,7 @@ class DockerTlsIT {
       String authority = host + ":" + server.address().getPort();
       Path certDir = CERTS_D.resolve(authority);
       String ref = authority + "/secure/busybox:1";
+      String certRef = authority + "/secure/cert:1";
       String untrustedRef = host + ":" + server.address().getPort() + "/secure/untrusted:1";
       Files.writeString(
           HOSTS,
@@ -113,8 +119,34 @@ class DockerTlsIT {
             .allMatch(e -> e.principal().equals("admin") && e.digest() != null);
         assertThat(docker.run("image", "inspect", "--format", "{{.Id}}", ref).strip())
             .isEqualTo(id);
+
+        // mTLS: a client certificate from the drydock CA in certs.d names the account; with it
+        // and no login at all the daemon pushes, and the registry never challenges it.
+        var certificate = tls.client("admin");
+        // The chain, not the leaf alone: the client matches it against the CA the server names.
+        Files.copy(certificate.chainFile(), certDir.resolve("client.cert"));
+        Files.copy(certificate.keyFile(), certDir.resolve("client.key"));
+        String emptyConfig = Files.createDirectories(dir.resolve("no-login")).toString();
+        docker.run("tag", source, certRef);
+        int loginsBefore = logins(audit);
+        var certPush =
+            docker.tryRun(
+                DockerCli.DEFAULT_TIMEOUT, List.of("--config", emptyConfig, "push", certRef));
+        assertThat(certPush.succeeded()).as(certPush.stderr() + audit.events()).isTrue();
+        assertThat(logins(audit)).isEqualTo(loginsBefore);
+        assertThat(audit.events())
+            .filteredOn(
+                e ->
+                    e.allowed()
+                        && e.operation() == AuditLog.Operation.PUSH
+                        && "secure/cert".equals(e.repository()))
+            .singleElement()
+            .satisfies(e -> assertThat(e.principal()).isEqualTo("admin"));
       } finally {
         docker.tryRun(DockerCli.DEFAULT_TIMEOUT, List.of("rmi", ref));
+        docker.tryRun(DockerCli.DEFAULT_TIMEOUT, List.of("rmi", certRef));
+        Files.deleteIfExists(certDir.resolve("client.cert"));
+        Files.deleteIfExists(certDir.resolve("client.key"));
         docker.tryRun(DockerCli.DEFAULT_TIMEOUT, List.of("rmi", untrustedRef));
         Files.deleteIfExists(certDir.resolve("ca.crt"));
         Files.deleteIfExists(certDir);
