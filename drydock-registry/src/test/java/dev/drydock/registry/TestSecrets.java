@@ -16,12 +16,8 @@ final class TestSecrets implements SecretVerifier {
 
   @Override
   public boolean verify(String secret, String encodedHash) {
-    int dollar = encodedHash.indexOf('$');
-    if (!encodedHash.startsWith("test-sha256$") || encodedHash.indexOf('$', 12) < 0) {
-      return false;
-    }
     String[] parts = encodedHash.split("\\$", -1);
-    if (parts.length != 3 || dollar < 0) {
+    if (parts.length != 3 || !parts[0].equals("test-sha256")) {
       return false;
     }
     return MessageDigest.isEqual(
