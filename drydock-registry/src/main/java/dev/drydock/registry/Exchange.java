@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -22,6 +24,24 @@ final class Exchange {
   private final Callback callback;
   private final Fields query;
   private Principal principal = Principal.ANONYMOUS;
+  private @Nullable TokenClaims claims;
+  private @Nullable String tokenError;
+  private java.util.function.@Nullable IntConsumer beforeSend;
+  private final Trail trail = new Trail();
+
+  /**
+   * What the audit event of this request says, filled in as the request is understood: the
+   * operation, repository and reference from the route, the digest once resolved, the policy of a
+   * refusal.
+   */
+  static final class Trail {
+    AuditLog.@Nullable Operation operation;
+    @Nullable String repository;
+    @Nullable String reference;
+    dev.drydock.model.@Nullable Digest digest;
+    @Nullable String policy;
+    boolean audited;
+  }
 
   Exchange(Request request, Response response, Callback callback) {
     this.request = request;
@@ -38,6 +58,89 @@ final class Exchange {
   /** Records who made the request. */
   void principal(Principal authenticated) {
     this.principal = authenticated;
+  }
+
+  /** {@return the verified bearer token of this request, or null} */
+  @Nullable TokenClaims claims() {
+    return claims;
+  }
+
+  /** Records the verified bearer token. */
+  void claims(TokenClaims verified) {
+    this.claims = verified;
+  }
+
+  /** {@return why the request's bearer token was refused, or null} */
+  @Nullable String tokenError() {
+    return tokenError;
+  }
+
+  /** Records why the request's bearer token was refused. */
+  void tokenError(String reason) {
+    this.tokenError = reason;
+  }
+
+  /** {@return the audit facts gathered so far} */
+  Trail trail() {
+    return trail;
+  }
+
+  /**
+   * {@return the client certificate presented in the TLS handshake, or null} The handshake already
+   * verified its chain against the trusted CA.
+   */
+  @Nullable X509Certificate clientCertificate() {
+    if (request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE) instanceof EndPoint.SslSessionData d
+        && d.peerCertificates() != null
+        && d.peerCertificates().length > 0) {
+      return d.peerCertificates()[0];
+    }
+    return null;
+  }
+
+  /** {@return {@code scheme://host:port} as the client addressed this server} */
+  String origin() {
+    String host = Request.getServerName(request);
+    if (!host.matches("[A-Za-z0-9.:\\[\\]-]{1,255}")) {
+      host =
+          request.getConnectionMetaData().getLocalSocketAddress() instanceof InetSocketAddress a
+              ? a.getHostString()
+              : "localhost";
+    }
+    if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    return (request.isSecure() ? "https" : "http")
+        + "://"
+        + host
+        + ":"
+        + Request.getServerPort(request);
+  }
+
+  /**
+   * Runs {@code hook} with the status just before the response is sent, so that whatever it records
+   * (the audit event) exists before the client sees the answer.
+   */
+  void beforeSend(java.util.function.IntConsumer hook) {
+    this.beforeSend = hook;
+  }
+
+  private void sending(int status) {
+    java.util.function.IntConsumer hook = beforeSend;
+    beforeSend = null;
+    if (hook != null) {
+      hook.accept(status);
+    }
+  }
+
+  /** {@return the status set on the response so far} */
+  int status() {
+    return response.getStatus();
+  }
+
+  /** {@return a response header set so far, or null} */
+  @Nullable String responseHeader(String name) {
+    return response.getHeaders().get(name);
   }
 
   String method() {
@@ -120,6 +223,7 @@ final class Exchange {
 
   /** Sends a response without a body. */
   void send(int status) {
+    sending(status);
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
     response.write(true, null, callback);
@@ -127,6 +231,7 @@ final class Exchange {
 
   /** Sends a body, or only its headers for HEAD. */
   void send(int status, String contentType, byte[] body) {
+    sending(status);
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
@@ -135,6 +240,7 @@ final class Exchange {
 
   /** Sends {@code length} bytes from {@code source}. */
   void send(int status, String contentType, long length, Content.Source source) {
+    sending(status);
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
@@ -143,6 +249,7 @@ final class Exchange {
 
   /** Answers a HEAD request: the headers a GET would carry, without the body. */
   void sendHeaders(int status, String contentType, long length) {
+    sending(status);
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);

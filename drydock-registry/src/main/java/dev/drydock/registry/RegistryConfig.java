@@ -13,15 +13,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param listen the address to bind; port 0 picks a free port
  * @param tls the server's key, chain and CA files; null serves plain HTTP, which is allowed only on
- *     a loopback address and only with {@code insecureLoopbackHttp}, since there is no
- *     authentication yet
+ *     a loopback address and only with {@code insecureLoopbackHttp}. With TLS the server asks for
+ *     client certificates chaining to the CA (optional: they name an account)
  * @param insecureLoopbackHttp the explicit consent to plain HTTP on loopback
  * @param uploadTtl how long an upload session lives after its last chunk
  * @param maxBlobBytes the largest blob accepted
  * @param maxManifestBytes the largest manifest accepted (the spec asks for at least 4 MiB)
  * @param maxUploads how many upload sessions may be open at once, across all repositories; more are
  *     answered 429 TOOMANYREQUESTS, so that clients cannot fill the disk with empty sessions
- * @param clock the clock for upload expiry and garbage-collection grace
+ * @param clock the clock for upload expiry, garbage-collection grace and tokens
+ * @param auth token authentication; always on with TLS, off only for plain HTTP on loopback
  */
 public record RegistryConfig(
     InetSocketAddress listen,
@@ -31,7 +32,8 @@ public record RegistryConfig(
     long maxBlobBytes,
     int maxManifestBytes,
     int maxUploads,
-    Clock clock) {
+    Clock clock,
+    Auth auth) {
 
   /** The spec's minimum manifest size a registry should accept. */
   public static final int DEFAULT_MAX_MANIFEST = 4 * 1024 * 1024;
@@ -45,9 +47,77 @@ public record RegistryConfig(
   /** The default number of upload sessions open at once. */
   public static final int DEFAULT_MAX_UPLOADS = 1000;
 
+  /**
+   * Token authentication settings.
+   *
+   * @param enabled whether requests need tokens; off only for plain HTTP on loopback
+   * @param service the service name: the tokens' audience and the challenge's {@code service}
+   * @param issuer the tokens' {@code iss}
+   * @param tokenLifetime how long access tokens live, 1 minute to 1 hour
+   * @param refreshLifetime how long refresh tokens (docker's identity tokens) live, up to 30 days
+   */
+  public record Auth(
+      boolean enabled,
+      String service,
+      String issuer,
+      Duration tokenLifetime,
+      Duration refreshLifetime) {
+    /** The default service name. */
+    public static final String DEFAULT_SERVICE = "drydock-registry";
+
+    /** The default issuer name. */
+    public static final String DEFAULT_ISSUER = "drydock-token-service";
+
+    /** Authentication on with the default names and lifetimes (5 minutes, 24 hours). */
+    public static final Auth ON =
+        new Auth(
+            true,
+            DEFAULT_SERVICE,
+            DEFAULT_ISSUER,
+            TokenIssuer.DEFAULT_LIFETIME,
+            RefreshTokens.DEFAULT_LIFETIME);
+
+    /** Authentication off (plain HTTP on loopback only). */
+    public static final Auth OFF =
+        new Auth(
+            false,
+            DEFAULT_SERVICE,
+            DEFAULT_ISSUER,
+            TokenIssuer.DEFAULT_LIFETIME,
+            RefreshTokens.DEFAULT_LIFETIME);
+
+    /** Checks names and lifetimes. */
+    public Auth {
+      Objects.requireNonNull(tokenLifetime, "tokenLifetime");
+      Objects.requireNonNull(refreshLifetime, "refreshLifetime");
+      for (String name : new String[] {service, issuer}) {
+        if (!name.matches("[A-Za-z0-9._:/-]{1,128}")) {
+          throw new InvalidValueException(
+              "token service or issuer name", name, "use 1-128 letters, digits or . _ : / -");
+        }
+      }
+      // Docker treats expires_in below 60 as 60, so shorter tokens would be used after expiry.
+      if (tokenLifetime.compareTo(Duration.ofMinutes(1)) < 0
+          || tokenLifetime.compareTo(Duration.ofHours(1)) > 0) {
+        throw new InvalidValueException(
+            "token lifetime", tokenLifetime.toString(), "use 1 minute..1 hour");
+      }
+      if (refreshLifetime.compareTo(Duration.ofMinutes(1)) < 0
+          || refreshLifetime.compareTo(Duration.ofDays(30)) > 0) {
+        throw new InvalidValueException(
+            "refresh token lifetime", refreshLifetime.toString(), "use 1 minute..30 days");
+      }
+    }
+  }
+
   /** Refuses plain HTTP unless it is consented to and bound to loopback. */
   public RegistryConfig {
     Objects.requireNonNull(listen, "listen");
+    Objects.requireNonNull(auth, "auth");
+    if (tls != null && !auth.enabled()) {
+      throw new InvalidValueException(
+          "registry authentication", "off", "with TLS, authentication is always on");
+    }
     Objects.requireNonNull(uploadTtl, "uploadTtl");
     Objects.requireNonNull(clock, "clock");
     if (tls == null) {
@@ -61,8 +131,8 @@ public record RegistryConfig(
         throw new InvalidValueException(
             "registry listen address",
             listen.toString(),
-            "plain HTTP is allowed only on a loopback address (127.0.0.1 or ::1) until the"
-                + " registry has authentication; use TLS for any other address");
+            "plain HTTP is allowed only on a loopback address (127.0.0.1 or ::1); use TLS for"
+                + " any other address");
       }
     }
     if (uploadTtl.isNegative() || uploadTtl.isZero()) {
@@ -88,7 +158,8 @@ public record RegistryConfig(
         DEFAULT_MAX_BLOB,
         DEFAULT_MAX_MANIFEST,
         DEFAULT_MAX_UPLOADS,
-        clock);
+        clock,
+        Auth.ON);
   }
 
   /** {@return a plain-HTTP loopback configuration with the default limits} */
@@ -101,19 +172,50 @@ public record RegistryConfig(
         DEFAULT_MAX_BLOB,
         DEFAULT_MAX_MANIFEST,
         DEFAULT_MAX_UPLOADS,
-        clock);
+        clock,
+        Auth.OFF);
+  }
+
+  /** {@return this configuration with other authentication settings} */
+  public RegistryConfig withAuth(Auth settings) {
+    return new RegistryConfig(
+        listen,
+        tls,
+        insecureLoopbackHttp,
+        uploadTtl,
+        maxBlobBytes,
+        maxManifestBytes,
+        maxUploads,
+        clock,
+        settings);
   }
 
   /** {@return this configuration with another upload lifetime} */
   public RegistryConfig withUploadTtl(Duration ttl) {
     return new RegistryConfig(
-        listen, tls, insecureLoopbackHttp, ttl, maxBlobBytes, maxManifestBytes, maxUploads, clock);
+        listen,
+        tls,
+        insecureLoopbackHttp,
+        ttl,
+        maxBlobBytes,
+        maxManifestBytes,
+        maxUploads,
+        clock,
+        auth);
   }
 
   /** {@return this configuration with other size limits} */
   public RegistryConfig withLimits(long blobBytes, int manifestBytes) {
     return new RegistryConfig(
-        listen, tls, insecureLoopbackHttp, uploadTtl, blobBytes, manifestBytes, maxUploads, clock);
+        listen,
+        tls,
+        insecureLoopbackHttp,
+        uploadTtl,
+        blobBytes,
+        manifestBytes,
+        maxUploads,
+        clock,
+        auth);
   }
 
   /** {@return this configuration with another limit on open upload sessions} */
@@ -126,6 +228,7 @@ public record RegistryConfig(
         maxBlobBytes,
         maxManifestBytes,
         sessions,
-        clock);
+        clock,
+        auth);
   }
 }

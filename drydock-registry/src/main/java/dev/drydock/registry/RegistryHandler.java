@@ -42,15 +42,31 @@ final class RegistryHandler extends Handler.Abstract {
   private final ObjectMapper json = new ObjectMapper();
   private final BlobEndpoints blobs;
   private final ManifestEndpoints manifests;
+  private final @Nullable Security security;
+  private final AuditLog audit;
 
   /** The stores, limits and clock the endpoints share. */
   record Storage(BlobStorage blobs, MetadataStore metadata, RegistryConfig config) {}
 
+  /** Token authentication: the check of every API request, and the token endpoint. */
+  record Security(BearerGate gate, TokenEndpoint tokens) {}
+
   RegistryHandler(Storage storage, AccessPolicy access, ReadWriteLock maintenance) {
+    this(storage, access, maintenance, null, AuditLog.NONE);
+  }
+
+  RegistryHandler(
+      Storage storage,
+      AccessPolicy access,
+      ReadWriteLock maintenance,
+      @Nullable Security security,
+      AuditLog audit) {
     super(InvocationType.BLOCKING);
     this.storage = storage;
     this.access = access;
     this.maintenance = maintenance;
+    this.security = security;
+    this.audit = audit;
     this.blobs = new BlobEndpoints(storage);
     this.manifests = new ManifestEndpoints(storage, json, this::check);
   }
@@ -61,8 +77,24 @@ final class RegistryHandler extends Handler.Abstract {
     exchange.header("Docker-Distribution-API-Version", "registry/2.0");
     maintenance.readLock().lock();
     try {
-      dispatch(exchange, Request.getPathInContext(request));
+      String path = Request.getPathInContext(request);
+      Security sec = security;
+      if (sec != null && path.equals(TokenEndpoint.PATH)) {
+        sec.gate().identify(exchange, false);
+        sec.tokens().handle(exchange);
+      } else {
+        exchange.beforeSend(
+            status -> {
+              if (status < 300) {
+                RequestAudit.record(audit, storage.config().clock(), exchange, status, null);
+              }
+            });
+        dispatch(exchange, path);
+      }
     } catch (DistributionException e) {
+      if (e.status() == 401 || e.status() == 403) {
+        RequestAudit.record(audit, storage.config().clock(), exchange, e.status(), e.getMessage());
+      }
       error(exchange, e.status(), e.code().name(), e.getMessage(), e.detail());
     } catch (RegistryException | IOException | RuntimeException e) {
       // The exception text may hold absolute paths and OS messages: it goes to the log only, and
@@ -91,20 +123,36 @@ final class RegistryHandler extends Handler.Abstract {
           ErrorCode.UNSUPPORTED, 404, "no distribution API endpoint at " + Refs.clip(path), null);
     }
     String method = x.method();
+    BearerGate gate = security == null ? null : security.gate();
+    if (gate != null) {
+      gate.identify(x, true);
+    }
     switch (route) {
       case Route.Base _ -> {
         only(method, "GET", "HEAD");
+        x.trail().operation = AuditLog.Operation.LOGIN;
+        if (gate != null) {
+          gate.requireAuthenticated(x);
+        }
         x.send(200, JSON, "{}".getBytes(StandardCharsets.UTF_8));
       }
       case Route.Catalog _ -> {
         only(method, "GET");
+        trail(x, Action.CATALOG, null, null);
+        if (gate != null) {
+          gate.require(x, "registry", "catalog", "*", "*");
+        }
         check(x, Action.CATALOG, null, null);
         catalog(x);
       }
       case Route.Blob b -> {
         only(method, "GET", "HEAD", "DELETE");
         boolean delete = method.equals("DELETE");
-        check(x, delete ? Action.DELETE : Action.PULL, b.name(), null);
+        Action action = delete ? Action.DELETE : Action.PULL;
+        trail(x, action, b.name(), b.digest());
+        x.trail().audited = delete;
+        require(x, action, b.name());
+        check(x, action, b.name(), null);
         Digest digest = Refs.digest(b.digest());
         if (delete) {
           blobs.delete(x, b.name(), digest);
@@ -114,11 +162,15 @@ final class RegistryHandler extends Handler.Abstract {
       }
       case Route.Uploads u -> {
         only(method, "POST");
+        trail(x, Action.PUSH, u.name(), null);
+        require(x, Action.PUSH, u.name());
         check(x, Action.PUSH, u.name(), null);
         blobs.startUpload(x, u.name(), from -> allowed(x, Action.PULL, from));
       }
       case Route.Upload u -> {
         only(method, "GET", "PATCH", "PUT", "DELETE");
+        trail(x, Action.PUSH, u.name(), null);
+        require(x, Action.PUSH, u.name());
         check(x, Action.PUSH, u.name(), null);
         blobs.upload(x, u.name(), u.id());
       }
@@ -130,20 +182,62 @@ final class RegistryHandler extends Handler.Abstract {
               case "DELETE" -> Action.DELETE;
               default -> Action.PULL;
             };
+        trail(x, action, m.name(), m.reference());
+        x.trail().audited = !x.isHead();
+        require(x, action, m.name());
         check(x, action, m.name(), null);
         manifests.handle(x, m.name(), Refs.reference(m.reference()));
       }
       case Route.Tags t -> {
         only(method, "GET");
+        trail(x, Action.PULL, t.name(), null);
+        require(x, Action.PULL, t.name());
         check(x, Action.PULL, t.name(), null);
         tags(x, t.name());
       }
       case Route.Referrers r -> {
         only(method, "GET");
+        trail(x, Action.PULL, r.name(), r.digest());
+        require(x, Action.PULL, r.name());
         check(x, Action.PULL, r.name(), null);
         referrers(x, r.name(), Refs.digest(r.digest()));
       }
     }
+  }
+
+  private static void trail(
+      Exchange x, Action action, @Nullable String repository, @Nullable String reference) {
+    Exchange.Trail t = x.trail();
+    t.operation =
+        switch (action) {
+          case PULL, CATALOG -> AuditLog.Operation.PULL;
+          case PUSH -> AuditLog.Operation.PUSH;
+          case DELETE -> AuditLog.Operation.DELETE;
+        };
+    t.repository = repository;
+    t.reference = reference;
+  }
+
+  /** Requires the bearer token (or client certificate) to grant {@code action}. */
+  private void require(Exchange x, Action action, String repository) {
+    Security sec = security;
+    if (sec != null) {
+      String challenge =
+          switch (action) {
+            case PUSH -> "pull,push";
+            default -> scopeAction(action);
+          };
+      sec.gate().require(x, "repository", repository, scopeAction(action), challenge);
+    }
+  }
+
+  private static String scopeAction(Action action) {
+    return switch (action) {
+      case PULL -> "pull";
+      case PUSH -> "push";
+      case DELETE -> "delete";
+      case CATALOG -> "*";
+    };
   }
 
   private static void only(String method, String... allowed) {
@@ -178,20 +272,29 @@ final class RegistryHandler extends Handler.Abstract {
       @Nullable Digest manifest,
       @Nullable String tag,
       long bytes) {
+    if (manifest != null) {
+      x.trail().digest = manifest;
+    }
     Decision decision =
         access.decide(
             new AccessRequest(x.principal(), action, repository, manifest, tag, bytes, x.remote()));
     switch (decision) {
       case Decision.Allow _ -> {}
-      case Decision.Deny d ->
-          throw new DistributionException(
-              ErrorCode.DENIED,
-              "denied by policy " + d.policy() + ": " + d.reason(),
-              json.createObjectNode().put("policy", d.policy()).toString());
+      case Decision.Deny d -> {
+        x.trail().policy = d.policy();
+        throw new DistributionException(
+            ErrorCode.DENIED,
+            "denied by policy " + d.policy() + ": " + d.reason(),
+            json.createObjectNode().put("policy", d.policy()).toString());
+      }
     }
   }
 
   private boolean allowed(Exchange x, Action action, String repository) {
+    Security sec = security;
+    if (sec != null && !sec.gate().permits(x, "repository", repository, scopeAction(action))) {
+      return false;
+    }
     return access.decide(AccessRequest.of(x.principal(), action, repository, x.remote()))
         instanceof Decision.Allow;
   }

@@ -1,5 +1,6 @@
 package dev.drydock.registry;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.pki.PkiException;
 import dev.drydock.pki.TlsContext;
 import dev.drydock.pki.TlsOptions;
@@ -7,7 +8,11 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,8 +53,29 @@ public final class RegistryServer implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofVirtual().name("registry-upload-expiry").factory());
 
+  /**
+   * What authentication needs: the accounts, how to check their secrets, and where to audit.
+   *
+   * @param store accounts, projects and members
+   * @param secrets checks and hashes passwords and robot secrets ({@code PasswordHasher})
+   * @param audit receives login, pull, push, delete and refusal events
+   */
+  public record Security(SecurityStore store, SecretVerifier secrets, AuditLog audit) {
+    /** Checks the parts are present. */
+    public Security {
+      java.util.Objects.requireNonNull(store, "store");
+      java.util.Objects.requireNonNull(secrets, "secrets");
+      java.util.Objects.requireNonNull(audit, "audit");
+    }
+  }
+
   private RegistryServer(
-      RegistryConfig config, BlobStorage blobs, MetadataStore metadata, AccessPolicy access)
+      RegistryConfig config,
+      BlobStorage blobs,
+      MetadataStore metadata,
+      AccessPolicy access,
+      @Nullable Security security,
+      @Nullable Path keyDir)
       throws RegistryException {
     this.config = config;
     this.blobs = blobs;
@@ -86,8 +112,47 @@ public final class RegistryServer implements AutoCloseable {
     server.addConnector(connector);
     server.setHandler(
         new RegistryHandler(
-            new RegistryHandler.Storage(blobs, metadata, config), access, maintenance));
+            new RegistryHandler.Storage(blobs, metadata, config),
+            access,
+            maintenance,
+            authentication(config, security, keyDir),
+            security == null ? AuditLog.NONE : security.audit()));
     server.setStopTimeout(5_000);
+  }
+
+  private static RegistryHandler.@Nullable Security authentication(
+      RegistryConfig config, @Nullable Security security, @Nullable Path keyDir)
+      throws RegistryException {
+    RegistryConfig.Auth auth = config.auth();
+    if (!auth.enabled()) {
+      return null;
+    }
+    if (security == null || keyDir == null) {
+      throw new RegistryException(
+          "Registry authentication is on (always with TLS): start the server with a security"
+              + " store and a data directory for its token key");
+    }
+    Clock clock = config.clock();
+    KeyPair keys = KeyFiles.signingKey(keyDir);
+    Bootstrap.ensureAdmin(security.store(), security.secrets(), keyDir, clock);
+    RbacGrants grants = new RbacGrants(security.store(), clock);
+    TokenIssuer issuer = new TokenIssuer(auth.issuer(), keys, grants, clock, auth.tokenLifetime());
+    TokenVerifier verifier =
+        new TokenVerifier(auth.issuer(), List.of((ECPublicKey) keys.getPublic()), clock);
+    Authenticator authenticator = new Authenticator(security.store(), security.secrets(), clock);
+    RefreshTokens refresh =
+        new RefreshTokens(
+            auth.issuer(), auth.service(), keys, verifier, clock, auth.refreshLifetime());
+    return new RegistryHandler.Security(
+        new BearerGate(verifier, grants, authenticator, auth.service()),
+        new TokenEndpoint(
+            authenticator,
+            issuer,
+            refresh,
+            auth.service(),
+            security.audit(),
+            clock,
+            new ObjectMapper()));
   }
 
   private SslContextFactory.Server sslFactory(TlsOptions options) throws RegistryException {
@@ -101,9 +166,10 @@ public final class RegistryServer implements AutoCloseable {
     factory.setSslContext(context.sslContext());
     factory.setIncludeProtocols(context.sslParameters().getProtocols());
     factory.setCipherComparator(HTTP2Cipher.COMPARATOR);
-    // Client certificates are not asked for yet: identities come with authentication.
+    // A client certificate is optional: one that chains to the drydock CA (checked by the
+    // context's trust manager during the handshake) names the account, without a password.
     factory.setNeedClientAuth(false);
-    factory.setWantClientAuth(false);
+    factory.setWantClientAuth(true);
     return factory;
   }
 
@@ -116,7 +182,27 @@ public final class RegistryServer implements AutoCloseable {
   public static RegistryServer start(
       RegistryConfig config, BlobStorage blobs, MetadataStore metadata, AccessPolicy access)
       throws RegistryException {
-    RegistryServer registry = new RegistryServer(config, blobs, metadata, access);
+    return start(config, blobs, metadata, access, null, null);
+  }
+
+  /**
+   * Starts a registry over the given stores with authentication.
+   *
+   * @param access decides every request after authentication (the gates)
+   * @param security accounts, secrets and audit; null only when authentication is off
+   * @param keyDir where the token signing key and the first administrator's secret live
+   * @throws RegistryException when the address cannot be bound, TLS or key files cannot be read, or
+   *     authentication is on without a security store
+   */
+  public static RegistryServer start(
+      RegistryConfig config,
+      BlobStorage blobs,
+      MetadataStore metadata,
+      AccessPolicy access,
+      @Nullable Security security,
+      @Nullable Path keyDir)
+      throws RegistryException {
+    RegistryServer registry = new RegistryServer(config, blobs, metadata, access, security, keyDir);
     try {
       registry.server.start();
     } catch (Exception e) {
@@ -140,6 +226,19 @@ public final class RegistryServer implements AutoCloseable {
    */
   public static RegistryServer start(RegistryConfig config, Path dataDir, AccessPolicy access)
       throws RegistryException {
+    return start(config, dataDir, access, null);
+  }
+
+  /**
+   * Starts a registry storing blobs, metadata, the token signing key and the first administrator's
+   * secret ({@code admin.secret}) under {@code dataDir}.
+   *
+   * @param security accounts, secrets and audit; null only when authentication is off
+   * @throws RegistryException when the directory cannot be used or the server cannot start
+   */
+  public static RegistryServer start(
+      RegistryConfig config, Path dataDir, AccessPolicy access, @Nullable Security security)
+      throws RegistryException {
     DataLock lock = DataLock.acquire(dataDir, "serving it");
     try {
       RegistryServer server =
@@ -147,7 +246,9 @@ public final class RegistryServer implements AutoCloseable {
               config,
               FileBlobStorage.open(dataDir, config.clock(), config.maxUploads()),
               FileMetadataStore.open(dataDir),
-              access);
+              access,
+              security,
+              dataDir);
       server.lock = lock;
       return server;
     } catch (RegistryException | RuntimeException e) {

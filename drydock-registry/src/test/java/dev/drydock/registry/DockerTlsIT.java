@@ -32,6 +32,11 @@ class DockerTlsIT {
 
   @TempDir Path dir;
 
+  private static int logins(RecordingAuditLog audit) {
+    return (int)
+        audit.events().stream().filter(e -> e.operation() == AuditLog.Operation.LOGIN).count();
+  }
+
   @Test
   void pushAndPullVerifyTheDrydockCertificate() throws Exception {
     DockerCli docker = DOCKER.cli();
@@ -48,11 +53,19 @@ class DockerTlsIT {
             Clock.systemUTC());
     String hostsLine = "::1 " + host;
     boolean createdCertsD = !Files.exists(CERTS_D);
+    RecordingAuditLog audit = new RecordingAuditLog();
+    // A private client configuration, so that the login does not touch the user's.
+    String clientConfig = Files.createDirectories(dir.resolve("docker-config")).toString();
     try (RegistryServer server =
-        RegistryServer.start(config, dir.resolve("data"), AccessPolicy.OPEN)) {
+        RegistryServer.start(
+            config,
+            dir.resolve("data"),
+            AccessPolicy.OPEN,
+            new RegistryServer.Security(new MemorySecurityStore(), new TestSecrets(), audit))) {
       String authority = host + ":" + server.address().getPort();
       Path certDir = CERTS_D.resolve(authority);
       String ref = authority + "/secure/busybox:1";
+      String certRef = authority + "/secure/cert:1";
       String untrustedRef = host + ":" + server.address().getPort() + "/secure/untrusted:1";
       Files.writeString(
           HOSTS,
@@ -68,13 +81,72 @@ class DockerTlsIT {
         Files.createDirectories(certDir);
         Files.copy(tls.ca.rootCertificateFile(), certDir.resolve("ca.crt"));
         docker.run("tag", source, ref);
-        assertThat(docker.run("push", ref)).contains("digest: sha256:");
+        // Without a login the registry's challenge is not met.
+        var anonymous =
+            docker.tryRun(
+                DockerCli.DEFAULT_TIMEOUT, List.of("--config", clientConfig, "push", ref));
+        assertThat(anonymous.succeeded()).isFalse();
+        assertThat(anonymous.stdout() + anonymous.stderr())
+            .containsAnyOf("unauthorized", "denied", "authentication required");
+        var wrong =
+            docker.tryRun(
+                DockerCli.DEFAULT_TIMEOUT,
+                List.of(
+                    "--config", clientConfig, "login", "-u", "admin", "-p", "wrong", authority));
+        assertThat(wrong.succeeded()).isFalse();
+
+        // docker login: GET /auth/token with Basic and offline_token=true; the refresh token
+        // becomes the CLI's identity token, which push and pull then trade for access tokens
+        // with POST grant_type=refresh_token.
+        String secret = TestRegistry.adminSecret(dir.resolve("data"));
+        assertThat(
+                docker.run(
+                    "--config", clientConfig, "login", "-u", "admin", "-p", secret, authority))
+            .contains("Login Succeeded");
+        assertThat(Files.readString(Path.of(clientConfig, "config.json")))
+            .contains("identitytoken");
+        // Only the identity token is kept, never the secret: push and pull use the refresh grant.
+        assertThat(Files.readString(Path.of(clientConfig, "config.json")))
+            .doesNotContain(
+                java.util.Base64.getEncoder()
+                    .encodeToString(("admin:" + secret).getBytes(StandardCharsets.UTF_8)));
+        assertThat(docker.run("--config", clientConfig, "push", ref)).contains("digest: sha256:");
         docker.run("rmi", ref);
-        docker.run("pull", ref);
+        docker.run("--config", clientConfig, "pull", ref);
+        assertThat(audit.events())
+            .filteredOn(e -> e.allowed() && e.operation() == AuditLog.Operation.PUSH)
+            .isNotEmpty()
+            .allMatch(e -> e.principal().equals("admin") && e.digest() != null);
         assertThat(docker.run("image", "inspect", "--format", "{{.Id}}", ref).strip())
             .isEqualTo(id);
+
+        // mTLS: a client certificate from the drydock CA in certs.d names the account; with it
+        // and no login at all the daemon pushes, and the registry never challenges it.
+        var certificate = tls.client("admin");
+        // The chain, not the leaf alone: the client matches it against the CA the server names.
+        Files.copy(certificate.chainFile(), certDir.resolve("client.cert"));
+        Files.copy(certificate.keyFile(), certDir.resolve("client.key"));
+        String emptyConfig = Files.createDirectories(dir.resolve("no-login")).toString();
+        docker.run("tag", source, certRef);
+        int loginsBefore = logins(audit);
+        var certPush =
+            docker.tryRun(
+                DockerCli.DEFAULT_TIMEOUT, List.of("--config", emptyConfig, "push", certRef));
+        assertThat(certPush.succeeded()).as(certPush.stderr() + audit.events()).isTrue();
+        assertThat(logins(audit)).isEqualTo(loginsBefore);
+        assertThat(audit.events())
+            .filteredOn(
+                e ->
+                    e.allowed()
+                        && e.operation() == AuditLog.Operation.PUSH
+                        && "secure/cert".equals(e.repository()))
+            .singleElement()
+            .satisfies(e -> assertThat(e.principal()).isEqualTo("admin"));
       } finally {
         docker.tryRun(DockerCli.DEFAULT_TIMEOUT, List.of("rmi", ref));
+        docker.tryRun(DockerCli.DEFAULT_TIMEOUT, List.of("rmi", certRef));
+        Files.deleteIfExists(certDir.resolve("client.cert"));
+        Files.deleteIfExists(certDir.resolve("client.key"));
         docker.tryRun(DockerCli.DEFAULT_TIMEOUT, List.of("rmi", untrustedRef));
         Files.deleteIfExists(certDir.resolve("ca.crt"));
         Files.deleteIfExists(certDir);

@@ -42,10 +42,19 @@ class SkopeoIT {
             TlsOptions.of(tls.server.tlsFiles()),
             Clock.systemUTC());
     HttpClient http = HttpClient.newBuilder().sslContext(tls.clientContext()).build();
-    RegistryServer server = RegistryServer.start(config, dir.resolve("data"), AccessPolicy.OPEN);
+    RegistryServer server =
+        RegistryServer.start(
+            config,
+            dir.resolve("data"),
+            AccessPolicy.OPEN,
+            new RegistryServer.Security(
+                new MemorySecurityStore(), new TestSecrets(), AuditLog.NONE));
     try (TestRegistry registry =
         TestRegistry.wrap(server, new MutableClock(Instant.EPOCH), dir.resolve("data"), http)) {
       String host = "127.0.0.1:" + server.address().getPort();
+      // skopeo follows the bearer challenge to /auth/token with these Basic credentials.
+      String creds = "admin:" + TestRegistry.adminSecret(dir.resolve("data"));
+      registry.login("admin", TestRegistry.adminSecret(dir.resolve("data")));
 
       // Without the CA, TLS verification fails: skopeo really checks the certificate.
       Tools.Result untrusted =
@@ -65,6 +74,8 @@ class SkopeoIT {
           "copy",
           "--dest-cert-dir",
           certs.toString(),
+          "--dest-creds",
+          creds,
           "docker-archive:" + archive,
           "docker://" + host + "/library/busybox:1");
       HttpResponse<byte[]> manifest = registry.get("/v2/library/busybox/manifests/1");
@@ -83,6 +94,8 @@ class SkopeoIT {
           "copy",
           "--src-cert-dir",
           certs.toString(),
+          "--src-creds",
+          creds,
           "docker://" + host + "/library/busybox:1",
           "oci:" + layout + ":1");
       for (JsonNode layer : layers) {
@@ -100,6 +113,8 @@ class SkopeoIT {
           "copy",
           "--dest-cert-dir",
           certs.toString(),
+          "--dest-creds",
+          creds,
           "oci:" + layout + ":1",
           "docker://" + host + "/mirror/busybox:oci");
       HttpResponse<byte[]> mirrored = registry.get("/v2/mirror/busybox/manifests/oci");
@@ -113,6 +128,8 @@ class SkopeoIT {
               "inspect",
               "--cert-dir",
               certs.toString(),
+              "--creds",
+              creds,
               "docker://" + host + "/mirror/busybox:oci");
       String digest = TestRegistry.header(mirrored, "Docker-Content-Digest");
       assertThat(inspected).contains(digest);
@@ -123,6 +140,8 @@ class SkopeoIT {
           "delete",
           "--cert-dir",
           certs.toString(),
+          "--creds",
+          creds,
           "docker://" + host + "/mirror/busybox:oci");
       assertThat(registry.get("/v2/mirror/busybox/manifests/" + digest).statusCode())
           .isEqualTo(404);

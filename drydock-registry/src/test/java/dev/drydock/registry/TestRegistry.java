@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real registry server on loopback with a real HTTP client, and helpers that speak the
@@ -38,6 +39,7 @@ final class TestRegistry implements AutoCloseable {
   final Path data;
   final HttpClient http;
   final URI base;
+  private volatile @Nullable String credentials;
 
   private TestRegistry(RegistryServer server, MutableClock clock, Path data, HttpClient http) {
     this.server = server;
@@ -71,6 +73,54 @@ final class TestRegistry implements AutoCloseable {
     return new TestRegistry(server, clock, data, http);
   }
 
+  /**
+   * Starts a loopback registry with token authentication over {@code store}, with the test-only
+   * {@link TestSecrets} verifier; the client logs in as the bootstrapped {@code admin}.
+   */
+  static TestRegistry startWithAuth(Path data, SecurityStore store, AuditLog audit)
+      throws Exception {
+    return startWithAuth(data, store, audit, AccessPolicy.OPEN);
+  }
+
+  static TestRegistry startWithAuth(
+      Path data, SecurityStore store, AuditLog audit, AccessPolicy access) throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    RegistryConfig config =
+        RegistryConfig.insecureLoopback(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), clock)
+            .withAuth(RegistryConfig.Auth.ON);
+    RegistryServer server =
+        RegistryServer.start(
+            config, data, access, new RegistryServer.Security(store, new TestSecrets(), audit));
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    TestRegistry registry = new TestRegistry(server, clock, data, http);
+    registry.login("admin", adminSecret(data));
+    return registry;
+  }
+
+  static String adminSecret(Path data) throws IOException {
+    return java.nio.file.Files.readString(data.resolve("admin.secret")).strip();
+  }
+
+  /**
+   * Makes the client follow bearer challenges as docker does: on a 401, get a token for the
+   * challenged scope from the realm with these credentials (null: anonymously), then retry once.
+   */
+  TestRegistry login(@Nullable String user, @Nullable String secret) {
+    this.credentials = user == null ? null : user + ":" + secret;
+    return this;
+  }
+
+  /** Stops following challenges: requests go out without tokens. */
+  TestRegistry noLogin() {
+    this.credentials = "";
+    return this;
+  }
+
   static TestRegistry wrap(RegistryServer server, MutableClock clock, Path data, HttpClient http) {
     return new TestRegistry(server, clock, data, http);
   }
@@ -91,7 +141,62 @@ final class TestRegistry implements AutoCloseable {
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return withToken(request);
+  }
+
+  private HttpResponse<byte[]> withToken(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    HttpResponse<byte[]> first =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    String login = credentials;
+    Optional<String> challenge = first.headers().firstValue("WWW-Authenticate");
+    if (first.statusCode() != 401
+        || "".equals(login)
+        || challenge.isEmpty()
+        || !challenge.get().startsWith("Bearer ")) {
+      return first;
+    }
+    String token = token(challenge.get(), login);
+    return http.send(
+        request.setHeader("Authorization", "Bearer " + token).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** {@return a token for what {@code challenge} asks, with Basic {@code login} if not null} */
+  String token(String challenge, @Nullable String login) throws IOException, InterruptedException {
+    java.util.Map<String, String> params = challengeParams(challenge);
+    StringBuilder url =
+        new StringBuilder(params.get("realm"))
+            .append("?service=")
+            .append(java.net.URLEncoder.encode(params.get("service"), StandardCharsets.UTF_8));
+    if (params.containsKey("scope")) {
+      url.append("&scope=")
+          .append(java.net.URLEncoder.encode(params.get("scope"), StandardCharsets.UTF_8));
+    }
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofSeconds(30));
+    if (login != null) {
+      request.header("Authorization", basic(login));
+    }
+    HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+    return json(r).get("token").textValue();
+  }
+
+  static String basic(String login) {
+    return "Basic "
+        + java.util.Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Parses {@code Bearer realm="...",service="...",scope="..."}. */
+  static java.util.Map<String, String> challengeParams(String challenge) {
+    java.util.Map<String, String> params = new java.util.HashMap<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher(challenge);
+    while (m.find()) {
+      params.put(m.group(1), m.group(2));
+    }
+    return params;
   }
 
   HttpResponse<byte[]> get(String path, String... headers)
@@ -101,16 +206,14 @@ final class TestRegistry implements AutoCloseable {
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return withToken(request);
   }
 
   HttpResponse<byte[]> head(String path) throws IOException, InterruptedException {
-    return http.send(
+    return withToken(
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(30))
-            .method("HEAD", HttpRequest.BodyPublishers.noBody())
-            .build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()));
   }
 
   HttpResponse<byte[]> delete(String path) throws IOException, InterruptedException {

@@ -37,6 +37,18 @@ final class TlsFixture {
     return new TlsFixture(ca, issued);
   }
 
+  /** {@return a client certificate from this CA whose common name is {@code account}} */
+  IssuedCertificate client(String account) throws Exception {
+    return ca.unlock(null).issue(IssueRequest.client(account).build());
+  }
+
+  /** {@return a client context that presents {@code client} and trusts only this CA} */
+  SSLContext clientContext(IssuedCertificate client) throws Exception {
+    return dev.drydock.pki.TlsContext.client(
+            dev.drydock.pki.TlsOptions.of(client.tlsFiles()), Clock.systemUTC())
+        .sslContext();
+  }
+
   /** {@return a client context that trusts only this CA} */
   SSLContext clientContext() throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");

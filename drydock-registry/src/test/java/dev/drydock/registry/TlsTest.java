@@ -37,8 +37,14 @@ class TlsTest {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     try (RegistryServer server =
-            RegistryServer.start(config, dir.resolve("data"), AccessPolicy.OPEN);
+            RegistryServer.start(
+                config,
+                dir.resolve("data"),
+                AccessPolicy.OPEN,
+                new RegistryServer.Security(
+                    new MemorySecurityStore(), new TestSecrets(), AuditLog.NONE));
         TestRegistry registry = TestRegistry.wrap(server, clock, dir.resolve("data"), http)) {
+      registry.login("admin", TestRegistry.adminSecret(dir.resolve("data")));
       assertThat(server.baseUri().getScheme()).isEqualTo("https");
       HttpResponse<byte[]> base = registry.get("/v2/");
       assertThat(base.statusCode()).isEqualTo(200);
@@ -59,7 +65,12 @@ class TlsTest {
             TlsOptions.of(tls.server.tlsFiles()),
             Clock.systemUTC());
     try (RegistryServer server =
-        RegistryServer.start(config, dir.resolve("data"), AccessPolicy.OPEN)) {
+        RegistryServer.start(
+            config,
+            dir.resolve("data"),
+            AccessPolicy.OPEN,
+            new RegistryServer.Security(
+                new MemorySecurityStore(), new TestSecrets(), AuditLog.NONE))) {
       javax.net.ssl.SSLSocketFactory untrusting =
           javax.net.ssl.SSLContext.getDefault().getSocketFactory();
       try (var socket =
@@ -90,7 +101,8 @@ class TlsTest {
                     RegistryConfig.DEFAULT_MAX_BLOB,
                     RegistryConfig.DEFAULT_MAX_MANIFEST,
                     RegistryConfig.DEFAULT_MAX_UPLOADS,
-                    clock))
+                    clock,
+                    RegistryConfig.Auth.OFF))
         .hasMessageContaining("TLS is required");
     assertThat(RegistryConfig.insecureLoopback(loopback, clock).tls()).isNull();
     assertThat(
