@@ -135,6 +135,16 @@ final class ManifestEndpoints {
       }
     }
     requireReferenced(name, info);
+    // The project rules judge the push before anything is stored: immutable tags per tag moved,
+    // the quota once for the manifest's bytes.
+    if (tags.isEmpty()) {
+      guard.check(x, Action.PUSH, name, digest, null, body.length);
+    }
+    long bytes = body.length;
+    for (String tag : tags) {
+      guard.check(x, Action.PUSH, name, digest, tag, bytes);
+      bytes = 0;
+    }
     blobs.put(body, digest);
     ManifestInfo.Descriptor subject = info.subject();
     metadata.putManifest(
@@ -191,6 +201,10 @@ final class ManifestEndpoints {
   }
 
   private void delete(Exchange x, String name, Reference reference) throws RegistryException {
+    switch (reference) {
+      case Reference.ByDigest d -> guard.check(x, Action.DELETE, name, d.digest(), null, 0);
+      case Reference.ByTag t -> guard.check(x, Action.DELETE, name, null, t.tag(), 0);
+    }
     boolean deleted =
         switch (reference) {
           case Reference.ByDigest d -> metadata.deleteManifest(name, d.digest());

@@ -51,7 +51,7 @@ final class RegistryHandler extends Handler.Abstract {
     this.storage = storage;
     this.access = access;
     this.maintenance = maintenance;
-    this.blobs = new BlobEndpoints(storage);
+    this.blobs = new BlobEndpoints(storage, this::check);
     this.manifests = new ManifestEndpoints(storage, json, this::check);
   }
 
