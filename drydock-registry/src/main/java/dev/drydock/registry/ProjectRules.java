@@ -169,6 +169,13 @@ public final class ProjectRules implements AccessPolicy {
       }
       usage.add(project.name(), request.bytes());
     }
+    if (manifest != null) {
+      for (PullGate gate : gates) {
+        if (gate instanceof PushObserver observer) {
+          observer.pushed(project, repository, manifest);
+        }
+      }
+    }
     return Decision.ALLOW;
   }
 
