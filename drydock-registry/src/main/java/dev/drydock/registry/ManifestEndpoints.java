@@ -67,7 +67,11 @@ final class ManifestEndpoints {
     if (digest == null || record == null) {
       throw unknown(name, reference);
     }
-    guard.check(x, Action.PULL, name, digest, null, 0);
+    if (!x.isHead()) {
+      // Pull gates judge the content. A HEAD gives only digest, type and size, which signers
+      // (cosign, drydock sign) need to attach a signature to an image the gate still refuses.
+      guard.check(x, Action.PULL, name, digest, null, 0);
+    }
     x.header("Docker-Content-Digest", digest.toString());
     x.header("ETag", "\"" + digest + "\"");
     if (x.isHead()) {
