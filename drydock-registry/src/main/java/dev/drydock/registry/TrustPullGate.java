@@ -96,14 +96,7 @@ public final class TrustPullGate implements PullGate {
     List<ImageSignature> found = signatures.read(repository, manifest);
     if (found.isEmpty()) {
       return new Decision.Deny(
-          policy,
-          "image "
-              + manifest
-              + " has no signature: sign it with a "
-              + required.id()
-              + " key ("
-              + howTo(required)
-              + ")");
+          policy, "image " + manifest + " has no signature: " + howTo(required));
     }
     List<VerifiedSignature> other = new ArrayList<>();
     VerificationException worst = null;

@@ -120,8 +120,7 @@ class TrustPullGateTest {
       assertThat(text(unsigned))
           .contains(
               "trust:prod",
-              "image " + digest + " has no signature",
-              "sign it with a prod key (drydock promote)");
+              "image " + digest + " has no signature: sign it with a prod key (drydock promote)");
 
       sign(g, "prod/app", digest, Environment.DEV, "ci", true);
       HttpResponse<byte[]> devOnly = r.get("/v2/prod/app/manifests/v1");
@@ -219,7 +218,7 @@ class TrustPullGateTest {
       TestRegistry r = g.registry;
       Digest digest = r.pushImage("dev/app", "v1", bytes("layer")).digest();
       assertThat(text(r.get("/v2/dev/app/manifests/v1")))
-          .contains("trust:dev", "sign it with a dev key (drydock sign)");
+          .contains("trust:dev", "has no signature: sign it with a dev key (drydock sign)");
       sign(g, "dev/app", digest, Environment.DEV, "ci", false);
       assertThat(r.get("/v2/dev/app/manifests/v1").statusCode()).isEqualTo(200);
     }
