@@ -83,14 +83,14 @@ public final class ProjectRules implements AccessPolicy {
         case CATALOG -> Decision.ALLOW;
       };
     } catch (RegistryException | RuntimeException e) {
-      // Fail closed: a rule that cannot be evaluated refuses, and says where to look.
+      // Fail closed: a rule that cannot be evaluated refuses. The cause may name server paths
+      // (a keyring file, a database), so it goes to the log only.
       LOG.log(System.Logger.Level.WARNING, "project rules failed for " + repository, e);
       return new Decision.Deny(
           "rules:" + projectName(repository),
-          "the registry could not evaluate the project's rules ("
-              + e.getMessage()
-              + "); retry, or"
-              + " ask an administrator to check the registry's log");
+          "the registry could not evaluate the rules of project "
+              + projectName(repository)
+              + "; retry, or ask an administrator to check the registry's log");
     }
   }
 

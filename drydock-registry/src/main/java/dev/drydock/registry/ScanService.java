@@ -244,14 +244,13 @@ public final class ScanService implements AutoCloseable {
           vulns.matchAll(packages.stream().map(ImagePackage::query).toList(), 1, n -> {});
       return summarise(digest, packages, matches, built);
     } catch (OciException | ScannerException | IOException e) {
-      return new ScanResult(
-          digest,
-          String.valueOf(e.getMessage()),
-          null,
-          Map.of(),
-          List.of(),
-          built,
-          clock.instant());
+      LOG.log(System.Logger.Level.WARNING, "scan of " + digest + " failed", e);
+      // The reason reaches clients in the gate's refusal: it must not show server paths.
+      String reason =
+          String.valueOf(e.getMessage())
+              .replace("OCI layout " + layout, "the image")
+              .replace(work.toString(), "<scan work>");
+      return new ScanResult(digest, reason, null, Map.of(), List.of(), built, clock.instant());
     } finally {
       deleteTree(layout);
     }

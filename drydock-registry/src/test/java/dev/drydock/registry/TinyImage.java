@@ -23,6 +23,11 @@ final class TinyImage {
       TestRegistry r, String repository, String tag, String group, String artifact, String version)
       throws Exception {
     byte[] layer = tar("app/" + artifact + "-" + version + ".jar", jar(group, artifact, version));
+    return push(r, repository, tag, layer);
+  }
+
+  /** Pushes a one-layer image with {@code layer} as its uncompressed layer; {@return its digest} */
+  static Digest push(TestRegistry r, String repository, String tag, byte[] layer) throws Exception {
     Digest layerDigest = r.pushBlob(repository, layer);
     byte[] config =
         TestRegistry.bytes(
