@@ -22,11 +22,16 @@ final class BlobEndpoints {
   private final BlobStorage blobs;
   private final MetadataStore metadata;
   private final RegistryConfig config;
+  private final ManifestEndpoints.Guard guard;
 
-  BlobEndpoints(RegistryHandler.Storage storage) {
+  /**
+   * @param guard asked before a blob is committed or mounted, with its size (quotas)
+   */
+  BlobEndpoints(RegistryHandler.Storage storage, ManifestEndpoints.Guard guard) {
     this.blobs = storage.blobs();
     this.metadata = storage.metadata();
     this.config = storage.config();
+    this.guard = guard;
   }
 
   /** GET or HEAD {@code /v2/<name>/blobs/<digest>}, with an optional single Range. */
@@ -135,6 +140,7 @@ final class BlobEndpoints {
         || blobs.size(digest) < 0) {
       return false;
     }
+    guard.check(x, AccessPolicy.Action.PUSH, name, null, null, blobs.size(digest));
     metadata.linkBlob(name, digest);
     created(x, name, digest);
     return true;
@@ -209,6 +215,12 @@ final class BlobEndpoints {
     UploadState current = state;
     if (range != null || x.contentLength() != 0) {
       current = append(x, state);
+    }
+    try {
+      guard.check(x, AccessPolicy.Action.PUSH, name, null, null, current.offset());
+    } catch (DistributionException e) {
+      blobs.cancel(current.id()); // refused for good (quota): the session's data is not kept
+      throw e;
     }
     try {
       blobs.commit(current.id(), digest);

@@ -67,7 +67,7 @@ final class RegistryHandler extends Handler.Abstract {
     this.maintenance = maintenance;
     this.security = security;
     this.audit = audit;
-    this.blobs = new BlobEndpoints(storage);
+    this.blobs = new BlobEndpoints(storage, this::check);
     this.manifests = new ManifestEndpoints(storage, json, this::check);
   }
 

@@ -1,0 +1,146 @@
+package dev.drydock.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.model.Digest;
+import dev.drydock.oci.ImageManifest;
+import dev.drydock.oci.MalformedContentException;
+import dev.drydock.registry.MetadataStore.ManifestRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads stored manifests back (from the {@link BlobStorage}, where a push put their exact bytes)
+ * and remembers what each references: an index's children, an image's blobs. Content is addressed
+ * by digest, so a parsed manifest never changes and the cache needs no invalidation; it is bounded
+ * (least recently used entries leave first).
+ */
+final class ManifestGraph {
+  /** How many parsed manifests are kept. */
+  static final int CACHE_ENTRIES = 4096;
+
+  /** Layer media types of signature and attestation artifacts (cosign, sigstore, in-toto). */
+  private static final Set<String> ATTACHMENT_LAYERS =
+      Set.of(
+          "application/vnd.dev.cosign.simplesigning.v1+json",
+          "application/vnd.dev.sigstore.bundle.v0.3+json",
+          "application/vnd.dsse.envelope.v1+json",
+          "application/vnd.in-toto+json");
+
+  private final BlobStorage blobs;
+  private final MetadataStore metadata;
+  private final int maxManifestBytes;
+  private final ObjectMapper json = new ObjectMapper();
+  private final Map<Digest, ManifestInfo> cache =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Digest, ManifestInfo> eldest) {
+          return size() > CACHE_ENTRIES;
+        }
+      };
+
+  ManifestGraph(BlobStorage blobs, MetadataStore metadata, int maxManifestBytes) {
+    this.blobs = blobs;
+    this.metadata = metadata;
+    this.maxManifestBytes = maxManifestBytes;
+  }
+
+  /** {@return the parsed manifest {@code digest} of {@code repository}, or null if not held} */
+  @Nullable ManifestInfo info(String repository, Digest digest) throws RegistryException {
+    synchronized (cache) {
+      ManifestInfo cached = cache.get(digest);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    ManifestRecord record = metadata.manifest(repository, digest);
+    if (record == null) {
+      return null;
+    }
+    byte[] body = bytes(digest);
+    ManifestInfo info;
+    try {
+      info = ManifestInfo.parse(json, body, record.mediaType());
+    } catch (DistributionException e) {
+      throw new RegistryException(
+          "stored manifest "
+              + digest
+              + " of "
+              + repository
+              + " no longer parses: "
+              + e.getMessage(),
+          e);
+    }
+    synchronized (cache) {
+      cache.put(digest, info);
+    }
+    return info;
+  }
+
+  /** {@return the exact stored bytes of a manifest, at most the configured manifest size} */
+  byte[] bytes(Digest digest) throws RegistryException {
+    try (InputStream in = blobs.open(digest, 0)) {
+      return in.readNBytes(maxManifestBytes);
+    } catch (IOException e) {
+      throw new RegistryException("cannot read stored manifest " + digest + ": " + e, e);
+    }
+  }
+
+  /**
+   * {@return the indexes of {@code repository} that list {@code child}} Found by reading every
+   * index of the repository (cached), so the cost grows with the repository's manifests; the
+   * repository is the scope because docker pulls the platform manifest from the repository where it
+   * pulled the index.
+   */
+  List<Digest> parents(String repository, Digest child) throws RegistryException {
+    List<Digest> out = new ArrayList<>();
+    for (Digest candidate : metadata.manifests(repository)) {
+      if (candidate.equals(child)) {
+        continue;
+      }
+      ManifestRecord record = metadata.manifest(repository, candidate);
+      if (record == null || !ManifestInfo.INDEX_TYPES.contains(record.mediaType())) {
+        continue;
+      }
+      ManifestInfo info = info(repository, candidate);
+      if (info != null && info.manifests().contains(child)) {
+        out.add(candidate);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@return whether a manifest is a signature or attestation rather than an image} It is when it
+   * has a subject (an OCI 1.1 referrer) or every layer is a signature document (the legacy cosign
+   * {@code .sig} tag). Gates do not apply to these: clients must read them to verify, and they are
+   * checked cryptographically by whoever reads them.
+   */
+  boolean isAttachment(String repository, Digest digest) throws RegistryException {
+    ManifestRecord record = metadata.manifest(repository, digest);
+    if (record == null) {
+      return false;
+    }
+    if (record.subject() != null) {
+      return true;
+    }
+    if (ManifestInfo.INDEX_TYPES.contains(record.mediaType())) {
+      return false;
+    }
+    ImageManifest manifest;
+    try {
+      manifest = ImageManifest.parse(bytes(digest));
+    } catch (MalformedContentException e) {
+      return false;
+    }
+    return !manifest.layers().isEmpty()
+        && manifest.layers().stream().allMatch(l -> ATTACHMENT_LAYERS.contains(l.mediaType()));
+  }
+}
