@@ -49,6 +49,9 @@ public final class PasswordHasher {
   /** bcrypt reads at most 72 password bytes (crypt_blowfish, which htpasswd uses). */
   private static final int BCRYPT_KEY_BYTES = 72;
 
+  private static final java.util.regex.Pattern BCRYPT_FORM =
+      java.util.regex.Pattern.compile("\\$2[aby]\\$[0-9]{2}\\$[./A-Za-z0-9]{53}");
+
   private final SecureRandom random;
 
   /** Creates a hasher drawing salts from a new {@link SecureRandom}. */
@@ -188,13 +191,11 @@ public final class PasswordHasher {
 
   /** Checks a bcrypt hash: bounded cost, then BouncyCastle's (constant-time) comparison. */
   private static boolean bcrypt(String encoded, byte[] secret) {
-    // $2y$05$ + 22 salt characters + 31 hash characters
-    if (encoded.length() != 60
-        || encoded.charAt(6) != '$'
-        || !Character.isDigit(encoded.charAt(4))
-        || !Character.isDigit(encoded.charAt(5))) {
+    // $2y$05$ + 22 salt and 31 hash characters in bcrypt's base64 alphabet. Checked here in full:
+    // BouncyCastle's parser throws unchecked index errors on some malformed strings.
+    if (!BCRYPT_FORM.matcher(encoded).matches()) {
       throw new InvalidValueException(
-          "bcrypt hash", prefix(encoded), "expected $2y$<cost>$<53 characters>");
+          "bcrypt hash", prefix(encoded), "expected $2y$<cost>$<53 characters of ./A-Za-z0-9>");
     }
     int cost = Integer.parseInt(encoded.substring(4, 6));
     if (cost < 4 || cost > BCRYPT_MAX_COST) {

@@ -86,6 +86,8 @@ class PasswordHasherTest {
           "$2y$03$prMMp5N4kZuIDAYxyC04he/36s91twwnk58Fk6Uo.o/mO7jqqnwNG",
           "$2y$04$prMMp5N4kZuIDAYxyC04he/36s91twwnk58Fk6Uo.o/mO7jqqnwN",
           "$2x$04$prMMp5N4kZuIDAYxyC04he/36s91twwnk58Fk6Uo.o/mO7jqqnwNG",
+          // Found by PasswordHashFuzzTest: BouncyCastle threw StringIndexOutOfBoundsException.
+          "$2y$04$prMMp5N4kZuIDAYxyC04he/36s91$v=19$m=62,o.o/mO7jqqnwNG",
           "plain",
           ""
         }) {
