@@ -1,0 +1,85 @@
+package dev.drydock.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract suites against a real PostgreSQL server, each test in a fresh database. */
+@ExtendWith(PostgresServer.Resolver.class)
+class JdbcPostgresStoresIT {
+  @TempDir Path data;
+  private @Nullable PostgresServer server;
+  private @Nullable JdbcDatabase db;
+
+  @BeforeEach
+  void server(PostgresServer postgres) {
+    this.server = postgres;
+  }
+
+  @AfterEach
+  void close() {
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  JdbcDatabase open() throws Exception {
+    PostgresServer pg = java.util.Objects.requireNonNull(server);
+    db = JdbcDatabase.open(pg.newDatabase(), data, pg.password());
+    return db;
+  }
+
+  @Nested
+  class Security extends SecurityStoreContract {
+    @Override
+    protected SecurityStore create() throws Exception {
+      return open().securityStore();
+    }
+  }
+
+  @Nested
+  class Audit extends AuditLogContract {
+    @Override
+    protected AuditLog create() throws Exception {
+      return open().auditLog();
+    }
+  }
+
+  @Nested
+  class Metadata extends MetadataStoreContract {
+    @Override
+    protected MetadataStore create() throws Exception {
+      return open().metadataStore();
+    }
+  }
+
+  @Test
+  void aSecondNodeFindsTheSchemaAndTheData() throws Exception {
+    PostgresServer pg = java.util.Objects.requireNonNull(server);
+    String url = pg.newDatabase();
+    try (JdbcDatabase one = JdbcDatabase.open(url, data, pg.password());
+        JdbcDatabase two = JdbcDatabase.open(url, data, pg.password())) {
+      one.securityStore().createAccount(SecurityStoreContract.user("alice"));
+      assertThat(two.securityStore().account("alice")).isNotNull();
+      assertThat(two.toString()).contains(url.substring("postgresql://".length()));
+    }
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedWithoutEchoingIt() throws Exception {
+    PostgresServer pg = java.util.Objects.requireNonNull(server);
+    String url = pg.newDatabase();
+    assertThatThrownBy(() -> JdbcDatabase.open(url, data, "not-the-password"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("PostgreSQL")
+        .hasMessageNotContaining("not-the-password");
+  }
+}
