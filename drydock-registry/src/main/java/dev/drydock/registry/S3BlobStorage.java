@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -41,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class S3BlobStorage implements BlobStorage, AutoCloseable {
   private static final String SPOOL_PREFIX = "s3-upload-";
-  private static final int MAX_PAGES = 100_000;
+  static final int MAX_PAGES = 100_000;
 
   /** CopyObject's limit; larger blobs would need UploadPartCopy, which this store does not do. */
   static final long MAX_BLOB = 5L << 30;
@@ -60,10 +59,11 @@ public final class S3BlobStorage implements BlobStorage, AutoCloseable {
       Clock clock,
       Clock signingClock,
       Path spool,
-      int maxUploads) {
+      int maxUploads,
+      int listPage) {
     this.settings = settings;
     this.client = new S3Client(settings, credentials, signingClock);
-    this.s3 = new S3Operations(client);
+    this.s3 = new S3Operations(client, listPage);
     this.clock = clock;
     this.spool = spool;
     this.maxUploads = maxUploads;
@@ -93,6 +93,18 @@ public final class S3BlobStorage implements BlobStorage, AutoCloseable {
       Path spool,
       int maxUploads)
       throws RegistryException {
+    return open(settings, credentials, clock, signingClock, spool, maxUploads, 1000);
+  }
+
+  static S3BlobStorage open(
+      S3Settings settings,
+      S3Credentials credentials,
+      Clock clock,
+      Clock signingClock,
+      Path spool,
+      int maxUploads,
+      int listPage)
+      throws RegistryException {
     if (maxUploads <= 0) {
       throw new IllegalArgumentException("maxUploads must be positive, not " + maxUploads);
     }
@@ -108,7 +120,7 @@ public final class S3BlobStorage implements BlobStorage, AutoCloseable {
           "Cannot use " + spool + " as the S3 upload spool: " + e.getMessage(), e);
     }
     S3BlobStorage store =
-        new S3BlobStorage(settings, credentials, clock, signingClock, spool, maxUploads);
+        new S3BlobStorage(settings, credentials, clock, signingClock, spool, maxUploads, listPage);
     try {
       store.s3.list(settings.key("blobs/"), null); // fails early on credentials, bucket, clock
     } catch (RegistryException e) {
@@ -332,38 +344,7 @@ public final class S3BlobStorage implements BlobStorage, AutoCloseable {
     }
     Set<String> live = new HashSet<>();
     sessions.keySet().forEach(id -> live.add(stagingKey(id)));
-    String prefix = settings.key("uploads/");
-    String keyMarker = null;
-    String idMarker = null;
-    for (int page = 0; page < MAX_PAGES; page++) {
-      S3Operations.Page<S3Operations.PendingUpload> pending =
-          s3.listMultipart(prefix, keyMarker, idMarker);
-      for (S3Operations.PendingUpload upload : pending.items()) {
-        if (!live.contains(upload.key()) && upload.initiated().isBefore(cutoff)) {
-          s3.abortMultipart(upload.key(), upload.uploadId());
-          expired++;
-        }
-      }
-      keyMarker = pending.next();
-      idMarker = pending.nextUploadId();
-      if (keyMarker == null) {
-        break;
-      }
-    }
-    String token = null;
-    for (int page = 0; page < MAX_PAGES; page++) {
-      S3Operations.Page<S3Operations.Listed> staged = s3.list(prefix, token);
-      for (S3Operations.Listed object : staged.items()) {
-        if (!live.contains(object.key()) && object.lastModified().isBefore(cutoff)) {
-          s3.delete(object.key());
-          expired++;
-        }
-      }
-      token = staged.next();
-      if (token == null) {
-        break;
-      }
-    }
+    expired += new S3Orphans(s3, settings.key("uploads/"), live, cutoff).sweep();
     return expired;
   }
 
@@ -432,10 +413,6 @@ public final class S3BlobStorage implements BlobStorage, AutoCloseable {
             "the part buffer " + from + " holds " + copied + " bytes, not " + length);
       }
     }
-  }
-
-  static void replace(Path from, Path to) throws IOException {
-    Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Override

@@ -25,9 +25,16 @@ final class S3Operations {
   private static final int PAGE = 1000;
 
   private final S3Client client;
+  private final int page;
 
   S3Operations(S3Client client) {
+    this(client, PAGE);
+  }
+
+  /** With {@code page} entries per listing page (tests use small pages to exercise paging). */
+  S3Operations(S3Client client, int page) {
     this.client = client;
+    this.page = page;
   }
 
   /** An object's size, as HeadObject reports it. */
@@ -132,7 +139,7 @@ final class S3Operations {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("list-type", "2");
     query.put("prefix", prefix);
-    query.put("max-keys", Integer.toString(PAGE));
+    query.put("max-keys", Integer.toString(page));
     if (continuation != null) {
       query.put("continuation-token", continuation);
     }
@@ -229,7 +236,7 @@ final class S3Operations {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("uploads", "");
     query.put("prefix", prefix);
-    query.put("max-uploads", Integer.toString(PAGE));
+    query.put("max-uploads", Integer.toString(page));
     if (keyMarker != null) {
       query.put("key-marker", keyMarker);
       if (uploadIdMarker != null) {

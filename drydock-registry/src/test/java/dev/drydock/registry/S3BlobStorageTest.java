@@ -168,6 +168,35 @@ class S3BlobStorageTest extends BlobStorageContract {
   }
 
   @Test
+  void listingsArePagedWithContinuationTokensAndMarkers() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      store.put(bytes("blob " + i), TestRegistry.sha256(bytes("blob " + i)));
+    }
+    try (S3Client client = new S3Client(settings, server.credentials(), Clock.systemUTC())) {
+      S3Operations s3 = new S3Operations(client, 2);
+      for (int i = 0; i < 3; i++) {
+        s3.createMultipart(settings.key("uploads/orphan-" + i));
+        s3.put(settings.key("uploads/staged-" + i), bytes("staged"));
+      }
+      assertThat(s3.list(settings.key("blobs/"), null).next()).isNotNull();
+      try (S3BlobStorage paged =
+          S3BlobStorage.open(
+              settings,
+              server.credentials(),
+              clock,
+              Clock.systemUTC(),
+              spool.resolve("p"),
+              10,
+              2)) {
+        assertThat(paged.list()).hasSize(5);
+        assertThat(paged.expireUploads(Clock.systemUTC().instant().plusSeconds(3600))).isEqualTo(6);
+      }
+      assertThat(s3.listMultipart(settings.key("uploads/"), null, null).items()).isEmpty();
+      assertThat(s3.list(settings.key("uploads/"), null).items()).isEmpty();
+    }
+  }
+
+  @Test
   void wrongCredentialsAreNamedWithoutTheSecret() throws Exception {
     S3Credentials wrong = new S3Credentials(server.credentials().accessKeyId(), "not-the-secret");
     assertThatThrownBy(
