@@ -8,8 +8,12 @@ import dev.drydock.registry.AccessPolicy;
 import dev.drydock.registry.RegistryConfig;
 import dev.drydock.registry.RegistryException;
 import dev.drydock.registry.RegistryServer;
+import dev.drydock.registry.TrustPullGate;
+import dev.drydock.registry.TrustedRegistry;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +30,8 @@ import picocli.CommandLine.Option;
     description = {
       "Serve the registry over TLS (HTTP/2 and HTTP/1.1) from <data>/registry until interrupted.",
       "The certificate comes from --tls-cert/--tls-key, from --pki DIR (a directory 'drydock pki issue server' wrote), or by default from <data>/pki/issued/registry/.",
-      "There is no authentication yet: anyone who reaches the port may push, pull and delete. So a non-loopback --listen needs --allow-anonymous, and plain HTTP is allowed only on loopback with --insecure-loopback-http."
+      "Over TLS every request is authenticated (Docker registry token auth at /auth/token, or a client certificate from the drydock CA), checked against the project roles, and judged by the project rules (trust and vulnerability pull gates, immutable tags, quotas). The first start creates the user 'admin' and writes its secret to <data>/registry/admin.secret.",
+      "--insecure-loopback-http serves plain HTTP without authentication, on loopback only, for local experiments."
     })
 final class RegistryServeCommand implements Callable<Integer> {
   @Mixin GlobalOptions global = new GlobalOptions();
@@ -67,27 +72,32 @@ final class RegistryServeCommand implements Callable<Integer> {
   boolean insecureLoopbackHttp;
 
   @Option(
-      names = "--allow-anonymous",
+      names = "--database",
+      paramLabel = "URL",
+      defaultValue = "h2",
       description =
-          "Serve on a non-loopback address although the registry has no authentication yet:"
-              + " anyone who reaches it may push, pull and delete.")
-  boolean allowAnonymous;
+          "Where accounts, projects and the audit log live: h2 (embedded under <data>/registry/db,"
+              + " the default) or postgresql://user@host:port/database (repository metadata too,"
+              + " for several registry nodes).")
+  String database = "h2";
+
+  @Option(
+      names = "--database-password-file",
+      paramLabel = "FILE",
+      description = "File holding the PostgreSQL password (first line).")
+  @Nullable Path databasePasswordFile;
+
+  @Option(
+      names = "--scan-threads",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Images scanned at once for the vulnerability gate (default 1).")
+  int scanThreads = 1;
 
   @Override
   public Integer call() throws RegistryException {
     Drydock root = global.root();
     InetSocketAddress address = address(listen);
-    if (!address.getAddress().isLoopbackAddress() && !allowAnonymous) {
-      // Until token authentication exists, TLS protects the wire but not the content: refuse to
-      // expose an open registry by accident.
-      throw new CliException(
-          "--listen "
-              + listen
-              + " is not a loopback address, and the registry has no authentication yet: anyone"
-              + " who can reach it could push, pull and delete. Listen on 127.0.0.1 or [::1], or"
-              + " give --allow-anonymous to serve anonymously on purpose.",
-          dev.drydock.report.FailOn.EXIT_USAGE);
-    }
     TlsOptions tls = insecureLoopbackHttp ? null : tls(root);
     RegistryConfig config;
     try {
@@ -99,21 +109,41 @@ final class RegistryServeCommand implements Callable<Integer> {
       throw new CliException(e.getMessage() + ".", dev.drydock.report.FailOn.EXIT_USAGE);
     }
     Path data = RegistryCommand.directory(root);
-    RegistryServer server = RegistryServer.start(config, data, AccessPolicy.OPEN);
-    Thread hook = new Thread(server::close, "registry-shutdown");
+    AutoCloseable server;
+    URI base;
+    if (tls == null) {
+      RegistryServer open = RegistryServer.start(config, data, AccessPolicy.OPEN);
+      server = open;
+      base = open.baseUri();
+    } else {
+      TrustedRegistry trusted = TrustedRegistry.start(config, options(root, data));
+      server = trusted;
+      base = trusted.baseUri();
+    }
+    Thread hook = new Thread(() -> closeQuietly(server), "registry-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       var out = root.context().out();
-      out.println("drydock registry serving " + server.baseUri() + " from " + data);
-      out.println(
-          "No authentication yet: anyone who can reach this address may push, pull and delete.");
+      out.println("drydock registry serving " + base + " from " + data);
+      if (tls == null) {
+        out.println(
+            "Plain HTTP without authentication: anyone who can reach this loopback address may"
+                + " push, pull and delete.");
+      } else {
+        out.println(
+            "Token authentication at "
+                + base
+                + "/auth/token. The first administrator's secret is in "
+                + data.resolve("admin.secret")
+                + " (written on the first start only).");
+      }
       out.flush();
-      server.join();
+      join(server);
     } catch (InterruptedException stopped) {
       // Interrupted (an embedding program stopping us): a normal, graceful stop.
       Thread.currentThread().interrupt();
     } finally {
-      server.close();
+      closeQuietly(server);
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
@@ -121,6 +151,49 @@ final class RegistryServeCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private TrustedRegistry.Options options(Drydock root, Path data) {
+    String password = null;
+    if (databasePasswordFile != null) {
+      try {
+        password = Files.readAllLines(databasePasswordFile).stream().findFirst().orElse("");
+      } catch (IOException e) {
+        throw new CliException(
+            "Cannot read --database-password-file " + databasePasswordFile + ": " + e.getMessage(),
+            dev.drydock.report.FailOn.EXIT_USAGE);
+      }
+    }
+    try {
+      TrustKeyring keyring = new TrustKeyring(root.dataDir(), root.context().clock());
+      return new TrustedRegistry.Options(
+          data,
+          database,
+          password,
+          null,
+          TrustPullGate.Keyring.of(keyring.keys()),
+          DbCommand.dbDir(root),
+          scanThreads);
+    } catch (InvalidValueException e) {
+      throw new CliException(e.getMessage() + ".", dev.drydock.report.FailOn.EXIT_USAGE);
+    }
+  }
+
+  private static void join(AutoCloseable server) throws InterruptedException {
+    switch (server) {
+      case TrustedRegistry t -> t.join();
+      case RegistryServer r -> r.join();
+      default -> throw new IllegalStateException("unknown server " + server);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable server) {
+    try {
+      server.close();
+    } catch (Exception e) {
+      System.getLogger(RegistryServeCommand.class.getName())
+          .log(System.Logger.Level.WARNING, "stopping the registry: " + e.getMessage(), e);
+    }
   }
 
   private @Nullable TlsOptions tls(Drydock root) {

@@ -50,37 +50,21 @@ class RegistryServeCommandTest {
                 "serve",
                 "--listen",
                 "0.0.0.0:0",
-                "--insecure-loopback-http",
-                "--allow-anonymous"));
+                "--insecure-loopback-http"));
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("only on a loopback address");
   }
 
   @Test
-  void nonLoopbackNeedsConsentToAnonymousAccess() {
+  void nonLoopbackTlsNeedsOnlyACertificate() {
+    // Every request is authenticated over TLS, so any address may be served.
     for (String listen : new String[] {"0.0.0.0:0", "[::]:0"}) {
       CliRun r =
           CliRun.run(
               home, CliRun.withData(home.resolve("d"), "registry", "serve", "--listen", listen));
       assertThat(r.exitCode()).as(listen).isEqualTo(2);
-      assertThat(r.err())
-          .as(listen)
-          .contains("no authentication yet", "--allow-anonymous")
-          .doesNotContain("No TLS certificate");
+      assertThat(r.err()).as(listen).contains("No TLS certificate");
     }
-    // with consent it goes on to the TLS checks (no certificate here)
-    CliRun consented =
-        CliRun.run(
-            home,
-            CliRun.withData(
-                home.resolve("d"),
-                "registry",
-                "serve",
-                "--listen",
-                "0.0.0.0:0",
-                "--allow-anonymous"));
-    assertThat(consented.exitCode()).isEqualTo(2);
-    assertThat(consented.err()).contains("No TLS certificate").doesNotContain("--allow-anonymous");
   }
 
   @Test
@@ -157,10 +141,38 @@ class RegistryServeCommandTest {
           http.send(
               HttpRequest.newBuilder(served.resolve("/v2/")).build(),
               HttpResponse.BodyHandlers.ofString());
-      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.statusCode()).isEqualTo(401);
       assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
+      assertThat(r.headers().firstValue("WWW-Authenticate").orElseThrow())
+          .startsWith("Bearer realm=\"" + served + "/auth/token\"");
+      // The first start's administrator logs in with the generated secret.
+      Path secretFile = data.resolve("registry").resolve("admin.secret");
+      String secret = Files.readString(secretFile).strip();
+      String basic =
+          java.util.Base64.getEncoder()
+              .encodeToString(
+                  ("admin:" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      HttpResponse<String> token =
+          http.send(
+              HttpRequest.newBuilder(served.resolve("/auth/token?service=drydock-registry"))
+                  .header("Authorization", "Basic " + basic)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+      String bearer =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(token.body())
+              .get("token")
+              .textValue();
+      HttpResponse<String> authed =
+          http.send(
+              HttpRequest.newBuilder(served.resolve("/v2/"))
+                  .header("Authorization", "Bearer " + bearer)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(authed.statusCode()).isEqualTo(200);
     }
-    assertThat(out.toString()).contains("No authentication yet");
+    assertThat(out.toString()).contains("Token authentication at", "admin.secret");
 
     CliRun busy = CliRun.run(home, CliRun.withData(data, "registry", "gc"));
     assertThat(busy.exitCode()).isEqualTo(3);
