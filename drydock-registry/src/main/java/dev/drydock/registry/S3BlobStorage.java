@@ -271,11 +271,27 @@ public final class S3BlobStorage implements BlobStorage, AutoCloseable {
             session.offset,
             "upload " + id + " hashes to " + actual + ", not " + expected + "; nothing was stored");
       }
-      String target = blobKey(expected);
-      if (s3.head(target) == null) {
-        install(session, target);
+      RegistryException failure = null;
+      try {
+        String target = blobKey(expected);
+        if (s3.head(target) == null) {
+          install(session, target);
+        }
+      } catch (RegistryException e) {
+        failure = e;
       }
-      end(session);
+      // The session ends either way; a failed install leaves only garbage under uploads/.
+      try {
+        end(session);
+      } catch (RegistryException e) {
+        if (failure == null) {
+          throw e;
+        }
+        failure.addSuppressed(e);
+      }
+      if (failure != null) {
+        throw failure;
+      }
     } finally {
       session.lock.unlock();
     }

@@ -165,4 +165,28 @@ class S3ClientTest {
     java.nio.file.Files.write(file, new byte[] {1, 2, 3});
     return file;
   }
+
+  @Test
+  void aCommitWhoseStoreFailsStillEndsTheSession() throws Exception {
+    answers.addAll(
+        List.of(
+            "200 <ListBucketResult><IsTruncated>false</IsTruncated></ListBucketResult>",
+            "404",
+            "403 <Error><Code>AccessDenied</Code></Error>"));
+    S3Settings settings =
+        S3Settings.of(
+                URI.create("http://127.0.0.1:" + listener.getLocalPort()), "us-east-1", "bkt", "p")
+            .withRetries(Duration.ofSeconds(5), 1);
+    try (S3BlobStorage store =
+        S3BlobStorage.open(
+            settings, new S3Credentials("AKID", "sekrit"), Clock.systemUTC(), temp, 10)) {
+      BlobStorage.UploadState state = store.startUpload("repo");
+      store.append(state.id(), 0, new java.io.ByteArrayInputStream(new byte[] {1, 2}), 10);
+      assertThatThrownBy(() -> store.commit(state.id(), TestRegistry.sha256(new byte[] {1, 2})))
+          .hasMessageContaining("AccessDenied");
+      assertThat(store.upload(state.id())).isNull();
+    }
+    assertThat(requests).hasSize(3);
+    assertThat(requests.get(2)).startsWith("PUT /bkt/p/blobs/sha256/");
+  }
 }

@@ -37,6 +37,14 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   static S3ProxyServer start(Path dir) throws Exception {
+    return start(dir, false);
+  }
+
+  /**
+   * Starts s3proxy; with {@code virtualHost} it serves buckets as {@code <bucket>.s3.localhost}
+   * (and path style only through {@code s3.localhost}), see {@link LocalhostSubdomains}.
+   */
+  static S3ProxyServer start(Path dir, boolean virtualHost) throws Exception {
     URL jar = S3ProxyServer.class.getResource("/s3proxy/s3proxy.jar");
     if (jar == null) {
       throw new IllegalStateException(
@@ -60,6 +68,7 @@ final class S3ProxyServer implements AutoCloseable {
             "jclouds.filesystem.basedir=" + data,
             "jclouds.identity=unused",
             "jclouds.credential=unused",
+            virtualHost ? "s3proxy.virtual-host=s3.localhost" : "",
             ""),
         StandardCharsets.UTF_8);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -82,7 +91,11 @@ final class S3ProxyServer implements AutoCloseable {
       Matcher m = LISTENING.matcher(line);
       if (m.find()) {
         S3ProxyServer server =
-            new S3ProxyServer(process, URI.create("http://127.0.0.1:" + m.group(1)), credentials);
+            new S3ProxyServer(
+                process,
+                URI.create(
+                    (virtualHost ? "http://s3.localhost:" : "http://127.0.0.1:") + m.group(1)),
+                credentials);
         Thread.ofVirtual().start(() -> server.drain(out));
         return server;
       }
