@@ -52,7 +52,7 @@ public final class EcsAudit {
   private static final Pattern IPV4 = Pattern.compile("(?:\\d{1,3}\\.){3}\\d{1,3}");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
   private static final Pattern HOST_PORT =
-      Pattern.compile("(?:\\[([^\\]]+)\\]|([^:\\[\\]]+)):(\\d{1,5})");
+      Pattern.compile("(?:\\[([^\\]]+)\\]|([^:\\[\\]]+)):(0|[1-9]\\d{0,4})");
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -85,19 +85,21 @@ public final class EcsAudit {
     String repository = e.repository();
     String reference = e.reference();
     Digest digest = e.digest();
-    if (repository != null) {
+    if (repository != null || digest != null) {
       ObjectNode image = root.putObject("container").putObject("image");
-      image.put("name", repository);
-      if (reference != null && !reference.contains(":")) {
-        image.putArray("tag").add(reference);
+      if (repository != null) {
+        image.put("name", repository);
+        if (reference != null && !reference.contains(":")) {
+          image.putArray("tag").add(reference);
+        }
       }
       if (digest != null) {
         image.putObject("hash").putArray("all").add(digest.toString());
       }
-      if (reference != null) {
-        // The manifest endpoint the client asked (OCI distribution spec, "Pulling manifests").
-        root.putObject("url").put("path", "/v2/" + repository + MANIFESTS + reference);
-      }
+    }
+    if (repository != null && reference != null) {
+      // The manifest endpoint the client asked (OCI distribution spec, "Pulling manifests").
+      root.putObject("url").put("path", "/v2/" + repository + MANIFESTS + reference);
     }
     String policy = e.policy();
     if (policy != null) {

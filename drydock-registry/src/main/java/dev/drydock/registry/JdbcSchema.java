@@ -10,11 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * The registry's tables and their migrations. Each migration has a version; {@code registry_schema}
- * records the versions applied. A migration claims its version by inserting it first, inside the
- * migration's transaction, so that two nodes starting together against one PostgreSQL database
- * apply it once: the second waits on the primary key and then finds it done. Names sort by code
- * point ({@code COLLATE "C"} on PostgreSQL, H2's default), as the OCI distribution API's catalog
- * and tag lists require.
+ * records the versions applied, and {@link #migrate} applies the missing ones when the database is
+ * opened (serialised across nodes on PostgreSQL). Names sort by code point ({@code COLLATE "C"} on
+ * PostgreSQL, H2's default), as the OCI distribution API's catalog and tag lists require.
  */
 final class JdbcSchema {
   private JdbcSchema() {}
@@ -121,32 +119,50 @@ final class JdbcSchema {
         "CREATE INDEX IF NOT EXISTS registry_tags_digest ON registry_tags (repository, digest)");
   }
 
+  /** The PostgreSQL advisory lock key that serialises migrations ("drydock" in ASCII). */
+  static final long MIGRATION_LOCK = 0x64727964_6f636bL;
+
   /**
-   * Creates or migrates the schema.
+   * Creates or migrates the schema, in one transaction. On PostgreSQL a transaction-scoped advisory
+   * lock serialises nodes that start together ({@code CREATE TABLE IF NOT EXISTS} alone is not safe
+   * against a concurrent creator), and the DDL commits or rolls back as a whole. H2 commits each
+   * DDL statement, so there the statements (all {@code IF NOT EXISTS}) run first and the version is
+   * recorded last: a half-applied version is simply re-run.
    *
    * @throws SQLException when a statement fails, or the database is newer than this code
    */
   static void migrate(JdbcPool pool, Dialect dialect) throws SQLException {
-    pool.call(
+    pool.transaction(
         c -> {
-          try (Statement s = c.createStatement()) {
-            return s.execute(
-                "CREATE TABLE IF NOT EXISTS registry_schema (version INTEGER PRIMARY KEY)");
+          if (dialect == Dialect.POSTGRESQL) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+              lock.setLong(1, MIGRATION_LOCK);
+              lock.execute();
+            }
           }
+          try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS registry_schema (version INTEGER PRIMARY KEY)");
+          }
+          int current = current(c);
+          if (current > VERSION) {
+            throw new SQLException(
+                "the database has schema version "
+                    + current
+                    + " but this drydock knows only up to "
+                    + VERSION
+                    + ": upgrade drydock",
+                "55000");
+          }
+          if (current < 1) {
+            try (Statement s = c.createStatement()) {
+              for (String sql : version1(dialect)) {
+                s.execute(sql);
+              }
+            }
+            claim(c, 1);
+          }
+          return current;
         });
-    int current = pool.call(JdbcSchema::current);
-    if (current > VERSION) {
-      throw new SQLException(
-          "the database has schema version "
-              + current
-              + " but this drydock knows only up to "
-              + VERSION
-              + ": upgrade drydock",
-          "55000");
-    }
-    if (current < 1) {
-      apply(pool, dialect, 1, version1(dialect));
-    }
   }
 
   private static void claim(Connection c, int version) throws SQLException {
@@ -161,37 +177,6 @@ final class JdbcSchema {
     try (Statement s = c.createStatement();
         ResultSet r = s.executeQuery("SELECT MAX(version) FROM registry_schema")) {
       return r.next() ? r.getInt(1) : 0;
-    }
-  }
-
-  /**
-   * Applies one version. PostgreSQL runs DDL in the transaction, so the claim goes first; H2
-   * commits at each DDL statement, so there the claim goes last (the statements are idempotent and
-   * a half-applied version is simply re-run).
-   */
-  private static void apply(JdbcPool pool, Dialect dialect, int version, List<String> statements)
-      throws SQLException {
-    try {
-      pool.transaction(
-          c -> {
-            if (dialect == Dialect.POSTGRESQL) {
-              claim(c, version);
-            }
-            try (Statement s = c.createStatement()) {
-              for (String sql : statements) {
-                s.execute(sql);
-              }
-            }
-            if (dialect == Dialect.H2) {
-              claim(c, version);
-            }
-            return version;
-          });
-    } catch (SQLException e) {
-      if (!"23505".equals(e.getSQLState())) {
-        throw e;
-      }
-      // Another node applied this version first.
     }
   }
 }

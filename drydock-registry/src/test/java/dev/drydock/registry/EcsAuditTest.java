@@ -110,6 +110,10 @@ class EcsAuditTest {
             FAILED_LOGIN,
             ADMIN,
             new AuditEvent(T, Operation.DELETE, "bob", "a/b", null, D, "::1", true, null, null),
+            // Found by EcsAuditFuzzTest: a digest without a repository was dropped.
+            new AuditEvent(T, Operation.PULL, "bob", null, null, D, null, true, null, null),
+            // Also found by it: a port with a leading zero did not survive.
+            new AuditEvent(T, Operation.PULL, "bob", null, null, null, "0.:07", true, null, null),
             new AuditEvent(
                 T, Operation.PUSH, "bob", "a/b", "latest", null, "host:99999", true, null, null))) {
       assertThat(ecs.parse(ecs.render(e))).isEqualTo(e);

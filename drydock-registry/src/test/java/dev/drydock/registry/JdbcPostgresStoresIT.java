@@ -74,6 +74,51 @@ class JdbcPostgresStoresIT {
   }
 
   @Test
+  void nodesStartingTogetherMigrateOnce() throws Exception {
+    PostgresServer pg = java.util.Objects.requireNonNull(server);
+    String url = pg.newDatabase();
+    int nodes = 4;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(nodes);
+    java.util.List<JdbcDatabase> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int i = 0; i < nodes; i++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  opened.add(JdbcDatabase.open(url, data, pg.password()));
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      JdbcDatabase first = opened.getFirst();
+      int versions =
+          first
+              .pool()
+              .call(
+                  c -> {
+                    try (var s = c.createStatement();
+                        var r = s.executeQuery("SELECT COUNT(*) FROM registry_schema")) {
+                      r.next();
+                      return r.getInt(1);
+                    }
+                  });
+      assertThat(versions).isEqualTo(JdbcSchema.VERSION);
+      first.securityStore().createAccount(SecurityStoreContract.user("alice"));
+      assertThat(opened.getLast().securityStore().account("alice")).isNotNull();
+    } finally {
+      pool.shutdownNow();
+      opened.forEach(JdbcDatabase::close);
+    }
+  }
+
+  @Test
   void aWrongPasswordIsRefusedWithoutEchoingIt() throws Exception {
     PostgresServer pg = java.util.Objects.requireNonNull(server);
     String url = pg.newDatabase();
