@@ -34,7 +34,9 @@ public interface AuditLog {
    */
   void record(AuditEvent event) throws RegistryException;
 
-  /** {@return the events matching {@code query}, oldest first, at most {@code query.limit()}} */
+  /**
+   * {@return the newest {@code query.limit()} events matching {@code query}, listed oldest first}
+   */
   List<AuditEvent> query(AuditQuery query) throws RegistryException;
 
   /** What was done. */

@@ -88,6 +88,7 @@ public final class JdbcDatabase implements AutoCloseable {
           "The data directory " + absolute + " contains ';' or '\\': choose another --data");
     }
     String secret = embeddedPassword(absolute);
+    loopbackOnly();
     // MODE=PostgreSQL keeps one SQL dialect; DATABASE_TO_LOWER matches PostgreSQL's folding;
     // AUTO_SERVER lets a second process (the CLI) connect through the first one's TCP server.
     String jdbc =
@@ -100,6 +101,18 @@ public final class JdbcDatabase implements AutoCloseable {
     properties.setProperty("password", secret);
     return start(Dialect.H2, "H2 database " + path, jdbc, properties, H2_POOL);
   }
+
+  /**
+   * Binds H2's automatic-mode TCP server to loopback. By default it listens on every interface,
+   * guarded only by the database password; the second process it serves (the CLI) always runs on
+   * the same machine. H2 reads the setting once, when its first database opens, and it is JVM-wide:
+   * a value an operator set explicitly is kept.
+   */
+  private static void loopbackOnly() {
+    var _ = System.getProperties().putIfAbsent(H2_BIND_ADDRESS, "127.0.0.1");
+  }
+
+  private static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
   private static JdbcDatabase openPostgres(String url, @Nullable String password)
       throws RegistryException {
