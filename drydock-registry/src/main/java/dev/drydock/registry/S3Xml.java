@@ -59,7 +59,9 @@ final class S3Xml {
     if (body.length > MAX_BYTES) {
       throw new IllegalArgumentException("S3 XML answer of " + body.length + " bytes is too large");
     }
-    XMLInputFactory factory = XMLInputFactory.newFactory();
+    // The JDK's own parser, whatever else is on the class path: Woodstox (a scanner dependency)
+    // would be picked by newFactory() and refuses the JAXP hardening property below.
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
