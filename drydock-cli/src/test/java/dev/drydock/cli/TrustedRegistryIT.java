@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.model.Digest;
+import dev.drydock.oci.RegistryClient;
+import dev.drydock.oci.RegistryCredentials;
+import dev.drydock.oci.RegistryOptions;
 import dev.drydock.registry.AuditLog;
 import dev.drydock.testkit.CommandResult;
 import dev.drydock.testkit.DockerCli;
@@ -20,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +78,7 @@ class TrustedRegistryIT {
               "-u",
               user,
               "-p",
-              TrustedRegistrySite.USERS.get(user),
+              TrustedRegistrySite.password(user),
               site.authority);
       assertThat(login).contains("Login Succeeded");
     }
@@ -296,7 +300,7 @@ class TrustedRegistryIT {
                 "--cert-dir",
                 site.certDir.toString(),
                 "--creds",
-                "alice:" + TrustedRegistrySite.USERS.get("alice"),
+                "alice:" + TrustedRegistrySite.password("alice"),
                 ref));
     try {
       assertThat(pulled.code()).as(pulled.out()).isZero();
@@ -349,8 +353,10 @@ class TrustedRegistryIT {
         exec(
             node,
             Map.of(
-                "HOME",
-                site.basicAuthConfig("alice").toString(),
+                "REGISTRY_USERNAME",
+                "alice",
+                "REGISTRY_PASSWORD",
+                TrustedRegistrySite.password("alice"),
                 "NODE_EXTRA_CA_CERTS",
                 site.caFile.toString()),
             List.of(
@@ -361,6 +367,20 @@ class TrustedRegistryIT {
                 bundleFile.toString()));
     assertThat(attached.code()).as(attached.out()).isZero();
     assertThat(attached.out()).startsWith("ATTACHED sha256:");
+    Digest referrer = Digest.parse(attached.out().strip().substring("ATTACHED ".length()));
+    // Through the referrers API (the registry answered OCI-Subject), not the tag fallback.
+    RegistryClient client =
+        new RegistryClient(
+            site.authority,
+            new RegistryOptions(
+                RegistryCredentials.basic("alice", TrustedRegistrySite.password("alice")),
+                RegistryClient.trusting(site.caFile),
+                false,
+                Duration.ofSeconds(30)));
+    assertThat(client.referrers("dev/attached", digest, null))
+        .singleElement()
+        .satisfies(d -> assertThat(d.digest()).isEqualTo(referrer));
+    assertThat(client.tags("dev/attached")).containsExactly("1");
     JsonNode verified =
         MAPPER.readTree(
             SigningCommandsTest.assertOk(

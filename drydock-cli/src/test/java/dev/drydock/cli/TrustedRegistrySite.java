@@ -28,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +52,11 @@ final class TrustedRegistrySite implements AutoCloseable {
   /** Users and their passwords; each logs in with its own client configuration. */
   static final Map<String, String> USERS =
       Map.of("alice", "Alice-pw-1", "bob", "Bob-pw-1", "guest", "Guest-pw-1");
+
+  /** {@return the password of {@code user}} */
+  static String password(String user) {
+    return Objects.requireNonNull(USERS.get(user), user);
+  }
 
   final Path home;
   final Path data;
@@ -200,21 +204,6 @@ final class TrustedRegistrySite implements AutoCloseable {
   /** {@return a directory for {@code user}'s Docker client configuration (empty until login)} */
   Path dockerConfig(String user) throws Exception {
     return Files.createDirectories(home.resolve("docker-" + user));
-  }
-
-  /**
-   * {@return a Docker client config holding {@code user}'s password ({@code auths.<host>.auth})},
-   * as {@code docker login} writes it for registries without refresh tokens.
-   */
-  Path basicAuthConfig(String user) throws Exception {
-    Path dir = Files.createDirectories(home.resolve("basic-" + user).resolve(".docker"));
-    String auth =
-        Base64.getEncoder()
-            .encodeToString((user + ":" + USERS.get(user)).getBytes(StandardCharsets.UTF_8));
-    Files.writeString(
-        dir.resolve("config.json"),
-        "{\"auths\": {\"" + authority + "\": {\"auth\": \"" + auth + "\"}}}\n");
-    return Objects.requireNonNull(dir.getParent());
   }
 
   /** {@return the trust policy: dev key ci for dev/**, prod key rel for prod/**} */
