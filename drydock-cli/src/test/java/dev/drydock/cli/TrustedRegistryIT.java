@@ -17,8 +17,6 @@ import dev.drydock.trust.Environment;
 import dev.drydock.trust.ImageSigning;
 import dev.drydock.trust.TrustKeys;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -33,8 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,7 +96,7 @@ class TrustedRegistryIT {
    * {@return a new local image {@code <authority>/<repository>:<tag>}, unique to this run and call
    * (the daemon skips the manifest GET, and so the gates, for a digest it holds already)}
    *
-   * @param jar a file to add at {@code /app/lib/}, or null
+   * @param jar a file to add at {@code /}, or null
    */
   static String image(String repository, String tag, @Nullable Path jar) throws Exception {
     String ref = site.authority + "/" + repository + ":" + tag;
@@ -134,27 +130,6 @@ class TrustedRegistryIT {
     return docker.tryRun(
         DockerCli.DEFAULT_TIMEOUT,
         List.of("--config", site.dockerConfig(user).toString(), "pull", ref));
-  }
-
-  /** A jar holding only the Maven metadata of log4j-core 2.14.1 (Log4Shell). */
-  static Path log4jJar() throws Exception {
-    Path jar = home.resolve("log4j-core-2.14.1.jar");
-    if (Files.exists(jar)) {
-      return jar;
-    }
-    try (OutputStream file = Files.newOutputStream(jar);
-        ZipOutputStream zip = new ZipOutputStream(file)) {
-      zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
-      zip.write("Manifest-Version: 1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      zip.closeEntry();
-      zip.putNextEntry(
-          new ZipEntry("META-INF/maven/org.apache.logging.log4j/log4j-core/pom.properties"));
-      zip.write(
-          "groupId=org.apache.logging.log4j\nartifactId=log4j-core\nversion=2.14.1\n"
-              .getBytes(StandardCharsets.US_ASCII));
-      zip.closeEntry();
-    }
-    return jar;
   }
 
   @Test
@@ -242,7 +217,7 @@ class TrustedRegistryIT {
 
   @Test
   void vulnerableImageIsRefusedNamingTheCve() throws Exception {
-    String ref = image("scanned/log4j", "1", log4jJar());
+    String ref = image("scanned/log4j", "1", site.log4jJar());
     push("alice", ref);
     docker.run("rmi", ref);
     // The scan runs after the push; until it is done the pull is refused as unscanned.
@@ -258,7 +233,7 @@ class TrustedRegistryIT {
 
   @Test
   void drydockScansSignsAndVerifiesThroughTheRegistry() throws Exception {
-    String ref = image("dev/app", "scan-" + COUNTER.incrementAndGet(), log4jJar());
+    String ref = image("dev/app", "scan-" + COUNTER.incrementAndGet(), site.log4jJar());
     Digest digest = push("alice", ref);
     CliRun scan = site.cli("alice", "scan", ref, "--source", "registry", "--format", "json");
     assertThat(scan.exitCode()).as(scan.err()).isZero();
@@ -290,8 +265,8 @@ class TrustedRegistryIT {
   void podmanPullsWithTlsVerification() throws Exception {
     String ref = image("dev/podman", "1");
     Digest digest = push("alice", ref);
-    Result pulled =
-        exec(
+    TrustedRegistrySite.Result pulled =
+        TrustedRegistrySite.exec(
             home,
             Map.of(),
             List.of(
@@ -304,14 +279,14 @@ class TrustedRegistryIT {
                 ref));
     try {
       assertThat(pulled.code()).as(pulled.out()).isZero();
-      Result inspect =
-          exec(
+      TrustedRegistrySite.Result inspect =
+          TrustedRegistrySite.exec(
               home,
               Map.of(),
               List.of("podman", "image", "inspect", "--format", "{{.Digest}}", ref));
       assertThat(inspect.out().strip()).isEqualTo(digest.toString());
     } finally {
-      exec(home, Map.of(), List.of("podman", "rmi", "--force", ref));
+      TrustedRegistrySite.exec(home, Map.of(), List.of("podman", "rmi", "--force", ref));
     }
   }
 
@@ -327,8 +302,8 @@ class TrustedRegistryIT {
       Files.write(node.resolve("sigstore-attach.js"), in.readAllBytes());
     }
     // @sigstore/oci 0.6.0 requires promise-retry without declaring it.
-    Result npm =
-        exec(
+    TrustedRegistrySite.Result npm =
+        TrustedRegistrySite.exec(
             node,
             Map.of(),
             List.of(
@@ -349,8 +324,8 @@ class TrustedRegistryIT {
                     .signer(Environment.DEV, "ci", TrustedRegistrySite.KEY_PASSWORD.toCharArray()))
             .bytes();
     Path bundleFile = Files.write(home.resolve("bundle.json"), bundle);
-    Result attached =
-        exec(
+    TrustedRegistrySite.Result attached =
+        TrustedRegistrySite.exec(
             node,
             Map.of(
                 "REGISTRY_USERNAME",
@@ -397,21 +372,5 @@ class TrustedRegistryIT {
                 .out());
     assertThat(verified.get("signers").get(0).get("keyName").asText()).isEqualTo("ci");
     assertThat(verified.get("signers").get(0).get("format").asText()).isEqualTo("bundle");
-  }
-
-  record Result(int code, String out) {}
-
-  static Result exec(Path dir, Map<String, String> env, List<String> command) throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-    pb.environment().putAll(env);
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(300, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out: " + command);
-    }
-    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
   }
 }

@@ -20,10 +20,13 @@ import dev.drydock.registry.SecurityStore.ProjectPolicy;
 import dev.drydock.registry.TrustPullGate;
 import dev.drydock.registry.TrustedRegistry;
 import dev.drydock.trust.TrustKeys;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -34,7 +37,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * The trusted registry as {@code drydock registry serve} assembles it, served over TLS on {@code
@@ -240,15 +246,19 @@ final class TrustedRegistrySite implements AutoCloseable {
   }
 
   @Override
-  public void close() throws java.io.IOException {
+  public void close() throws IOException {
     try {
       registry.close();
-    } finally {
       Files.deleteIfExists(certDir.resolve("ca.crt"));
       Files.deleteIfExists(certDir);
       if (createdCertsD) {
-        Files.deleteIfExists(CERTS_D);
+        try {
+          Files.deleteIfExists(CERTS_D);
+        } catch (DirectoryNotEmptyException another) {
+          // another test's registry uses it now: it is theirs to remove
+        }
       }
+    } finally {
       String hosts =
           Files.readString(HOSTS, StandardCharsets.UTF_8)
               .lines()
@@ -256,6 +266,43 @@ final class TrustedRegistrySite implements AutoCloseable {
               .collect(Collectors.joining("\n", "", "\n"));
       Files.writeString(HOSTS, hosts, StandardCharsets.UTF_8);
     }
+  }
+
+  /** A jar holding only the Maven metadata of log4j-core 2.14.1 (Log4Shell). */
+  Path log4jJar() throws Exception {
+    Path jar = home.resolve("log4j-core-2.14.1.jar");
+    if (Files.exists(jar)) {
+      return jar;
+    }
+    try (OutputStream file = Files.newOutputStream(jar);
+        ZipOutputStream zip = new ZipOutputStream(file)) {
+      zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+      zip.write("Manifest-Version: 1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      zip.closeEntry();
+      zip.putNextEntry(
+          new ZipEntry("META-INF/maven/org.apache.logging.log4j/log4j-core/pom.properties"));
+      zip.write(
+          "groupId=org.apache.logging.log4j\nartifactId=log4j-core\nversion=2.14.1\n"
+              .getBytes(StandardCharsets.US_ASCII));
+      zip.closeEntry();
+    }
+    return jar;
+  }
+
+  record Result(int code, String out) {}
+
+  static Result exec(Path dir, Map<String, String> env, List<String> command) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Process p = pb.start();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(300, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("timed out: " + command);
+    }
+    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
   }
 
   /** Fails with the command's output unless it succeeded. */
