@@ -218,17 +218,24 @@ class TrustedRegistryIT {
   @Test
   void vulnerableImageIsRefusedNamingTheCve() throws Exception {
     String ref = image("scanned/log4j", "1", site.log4jJar());
-    push("alice", ref);
+    Digest digest = push("alice", ref);
     docker.run("rmi", ref);
-    // The scan runs after the push; until it is done the pull is refused as unscanned.
+    String denied = "denied: denied by policy vulnerability:high: image " + digest;
+    // The scan runs after the push; until it is done the pull is refused as pending.
     CommandResult refused = pull("alice", ref);
     for (int i = 0; i < 60 && !refused.stderr().contains("CVE-2021-44228"); i++) {
       assertThat(refused.succeeded()).as(refused.stdout()).isFalse();
+      assertThat(refused.stderr()).contains(denied + " cannot be pulled yet");
       TimeUnit.MILLISECONDS.sleep(500);
       refused = pull("alice", ref);
     }
     assertThat(refused.succeeded()).as(refused.stdout()).isFalse();
-    assertThat(refused.stderr()).contains("denied", "CVE-2021-44228");
+    assertThat(refused.stderr())
+        .contains(
+            denied + " has 1 vulnerability at or above high: ",
+            "CVE-2021-44228",
+            "log4j-core 2.14.1",
+            "upgrade the packages to the fixed versions and push again");
   }
 
   @Test
