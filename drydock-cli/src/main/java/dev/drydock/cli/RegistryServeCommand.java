@@ -55,8 +55,20 @@ final class RegistryServeCommand implements Callable<Integer> {
   @Option(
       names = "--tls-ca",
       paramLabel = "FILE",
-      description = "PEM CA certificate(s) for client certificates later (default: --tls-cert).")
+      description =
+          "PEM CA certificate(s) whose client certificates may log in (their common name names"
+              + " the account). Default: the drydock CA's <data>/pki/ca.pem; with --tls-cert and no"
+              + " drydock CA, give it explicitly.")
   @Nullable Path tlsCa;
+
+  @Option(
+      names = "--tls-crl",
+      paramLabel = "FILE",
+      description =
+          "PEM CRL client certificates are checked against (default: the drydock CA's"
+              + " <data>/pki/crl.pem when it exists). Read at start: restart after 'drydock pki"
+              + " revoke'.")
+  @Nullable Path tlsCrl;
 
   @Option(
       names = "--pki",
@@ -204,7 +216,17 @@ final class RegistryServeCommand implements Callable<Integer> {
             "Give --tls-cert and --tls-key together, or --pki DIR.",
             dev.drydock.report.FailOn.EXIT_USAGE);
       }
-      files = new TlsFiles(tlsKey, tlsCert, tlsCa != null ? tlsCa : tlsCert, null);
+      // Client certificates log in as accounts: only a CA named on purpose may vouch for them,
+      // never the issuers of the server's own (possibly public) certificate.
+      Path ca = tlsCa != null ? tlsCa : root.dataDir().resolve("pki").resolve("ca.pem");
+      if (!Files.isRegularFile(ca)) {
+        throw new CliException(
+            "Give --tls-ca FILE: the CA whose client certificates may log in (no drydock CA at "
+                + ca
+                + ").",
+            dev.drydock.report.FailOn.EXIT_USAGE);
+      }
+      files = new TlsFiles(tlsKey, tlsCert, ca, null);
     } else {
       Path dir =
           pki != null ? pki : root.dataDir().resolve("pki").resolve("issued").resolve("registry");
@@ -217,6 +239,17 @@ final class RegistryServeCommand implements Callable<Integer> {
             2);
       }
       files = TlsFiles.in(dir);
+    }
+    Path defaultCrl = root.dataDir().resolve("pki").resolve("crl.pem");
+    Path crl = tlsCrl != null ? tlsCrl : Files.isRegularFile(defaultCrl) ? defaultCrl : null;
+    if (crl != null) {
+      files = files.withCrl(crl);
+    } else {
+      root.context()
+          .err()
+          .println(
+              "warning: client certificates are not checked for revocation: give --tls-crl FILE"
+                  + " (the issuing CA's CRL).");
     }
     // Docker and skopeo speak TLS 1.3; 1.2 stays for older clients, with AEAD suites only.
     return TlsOptions.of(files).withVersions(TlsVersions.TLS_1_2_AND_1_3);

@@ -188,6 +188,102 @@ class RegistryServeCommandTest {
     assertThat(gc.out()).contains("deleted 0 blobs");
   }
 
+  @Test
+  @Timeout(120)
+  void revokedClientCertificatesAreRefusedAndGoodOnesLogIn() throws Exception {
+    Path data = home.resolve("data");
+    CertificateAuthority ca =
+        CertificateAuthority.init(
+            data.resolve("pki"), CaOptions.defaults(), null, Clock.systemUTC());
+    var issuer = ca.unlock(null);
+    issuer.issue(IssueRequest.server("registry").sans("IP:127.0.0.1").build());
+    var good = issuer.issue(IssueRequest.client("carol").build());
+    var revoked = issuer.issue(IssueRequest.client("dave").build());
+    issuer.revoke(revoked.serial(), dev.drydock.pki.RevocationReason.KEY_COMPROMISE);
+
+    StringWriter out = new StringWriter();
+    CliContext context =
+        new CliContext(
+            Map.of(),
+            Clock.systemUTC(),
+            new PrintWriter(out, true),
+            new PrintWriter(new StringWriter(), true),
+            home,
+            false);
+    Thread serving =
+        Thread.ofVirtual()
+            .start(
+                () ->
+                    Drydock.run(
+                        context,
+                        "registry",
+                        "serve",
+                        "--listen",
+                        "127.0.0.1:0",
+                        "--data",
+                        data.toString()));
+    try {
+      URI base = null;
+      for (int i = 0; i < 600 && base == null && serving.isAlive(); i++) {
+        Matcher m = SERVING.matcher(out.toString());
+        if (m.find()) {
+          base = URI.create(m.group(1));
+        } else {
+          Thread.sleep(50);
+        }
+      }
+      URI served = java.util.Objects.requireNonNull(base, out::toString);
+      // The accounts exist; the registry's embedded database accepts a second connection.
+      try (var db = dev.drydock.registry.JdbcDatabase.open("h2", data.resolve("registry"), null)) {
+        var hasher = new dev.drydock.registry.PasswordHasher();
+        for (String name : new String[] {"carol", "dave"}) {
+          db.securityStore()
+              .createAccount(
+                  new dev.drydock.registry.SecurityStore.Account(
+                      name,
+                      dev.drydock.registry.SecurityStore.AccountKind.USER,
+                      hasher.hash("unused-password-1".toCharArray()),
+                      false,
+                      false,
+                      java.time.Instant.now(Clock.systemUTC()),
+                      null,
+                      null,
+                      java.util.Set.of()));
+        }
+      }
+      URI tokenUri = served.resolve("/auth/token?service=drydock-registry");
+      try (HttpClient http =
+          HttpClient.newBuilder()
+              .sslContext(
+                  dev.drydock.pki.TlsContext.client(
+                          dev.drydock.pki.TlsOptions.of(good.tlsFiles()), Clock.systemUTC())
+                      .sslContext())
+              .build()) {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(tokenUri).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      }
+      try (HttpClient http =
+          HttpClient.newBuilder()
+              .sslContext(
+                  dev.drydock.pki.TlsContext.client(
+                          dev.drydock.pki.TlsOptions.of(revoked.tlsFiles()), Clock.systemUTC())
+                      .sslContext())
+              .build()) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () ->
+                    http.send(
+                        HttpRequest.newBuilder(tokenUri).build(),
+                        HttpResponse.BodyHandlers.ofString()))
+            .isInstanceOf(java.io.IOException.class);
+      }
+    } finally {
+      serving.interrupt();
+      serving.join(30_000);
+    }
+  }
+
   private static SSLContext trusting(CertificateAuthority ca) throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
