@@ -22,7 +22,7 @@
 #   MODE=plain RUNS=5 bench/registry.sh
 #   bench/registry.sh --clean         remove $WORK and the benchmark images
 # Environment: WORK (default /tmp/drydock-registry-bench), RUNS (push/pull repetitions, default 3),
-#   DURATION (wrk/ab seconds, default 10), CONNECTIONS (default 64), THREADS (wrk, default 4),
+#   DURATION (wrk/ab seconds, default 10), WARMUP (unrecorded wrk seconds first, default 5), CONNECTIONS (default 64), THREADS (wrk, default 4),
 #   DOCKER=0 skips the docker CLI push/pull, HOST (secure mode host name, default
 #   drydock-bench.registry.test).
 set -euo pipefail
@@ -32,6 +32,7 @@ MODE=${MODE:-secure}
 WORK=${WORK:-/tmp/drydock-registry-bench}
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-4}
 DOCKER=${DOCKER:-1}
@@ -166,6 +167,7 @@ drydock_token() {
     | tr -d '\r' | grep -i '^www-authenticate:')
   realm=$(sed -n 's/.*realm="\([^"]*\)".*/\1/p' <<< "$challenge")
   service=$(sed -n 's/.*service="\([^"]*\)".*/\1/p' <<< "$challenge")
+  DD_SERVICE=$service
   curl -fsS "${CURL_TLS[@]}" -u "$DD_USER:$DD_PASS" -G "$realm" --data-urlencode "service=$service" \
     --data-urlencode "scope=repository:$1:pull" | sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p'
 }
@@ -225,7 +227,8 @@ for name in drydock reference; do
   auth=()
   if [ "$MODE" = secure ]; then
     if [ "$name" = drydock ]; then
-      token=$(drydock_token bench/img1)
+      drydock_token bench/img1 > "$WORK/token"   # not in $(...): DD_SERVICE must stay set
+      token=$(cat "$WORK/token")
       [ -n "$token" ] || { echo "registry.sh: no token from drydock" >&2; exit 5; }
       auth=(-H "Authorization: Bearer $token")
     else
@@ -235,6 +238,26 @@ for name in drydock reference; do
     code=$(curl -s -o /dev/null -w '%{http_code}' "${CURL_TLS[@]}" "${auth[@]}" \
       -H "Accept: application/vnd.oci.image.manifest.v1+json" "https://$reg/v2/bench/img1/manifests/sha256:$digest")
     [ "$code" = 200 ] || { echo "registry.sh: $name manifest GET with the auth header: HTTP $code" >&2; exit 5; }
+  fi
+  # Warm-up (not recorded): the JVM's JIT, both servers alike.
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${auth[@]}" \
+    -H "Accept: application/vnd.oci.image.manifest.v1+json" \
+    "$SCHEME://$reg/v2/bench/img1/manifests/sha256:$digest" > "$WORK/logs/$name-warmup.txt"
+  # The parts of a pull: one 100 MB blob GET with the header already in hand (TLS and the data
+  # path), and, for drydock, a token request (Basic credentials checked against the stored hash).
+  bget=()
+  for i in $(seq "$RUNS"); do
+    bget+=("$(curl -fsS -o /dev/null -w '%{time_total}' "${CURL_TLS[@]}" "${auth[@]}" "$SCHEME://$reg/v2/bench/img1/blobs/$layer")")
+  done
+  RESULT[$name.bget]=$(printf '%s\n' "${bget[@]}" | median)
+  RESULT[$name.tokenms]=-
+  if [ "$MODE" = secure ] && [ "$name" = drydock ]; then
+    tok=()
+    for i in 1 2 3 4 5; do
+      tok+=("$(curl -fsS -o /dev/null -w '%{time_total}' "${CURL_TLS[@]}" -u "$user:$pass" \
+        "https://$reg/auth/token?service=$DD_SERVICE&scope=repository:bench/img1:pull")")
+    done
+    RESULT[$name.tokenms]=$(printf '%s\n' "${tok[@]}" | median | awk '{printf "%.0f ms", $1*1000}')
   fi
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${auth[@]}" \
     -H "Accept: application/vnd.oci.image.manifest.v1+json" \
@@ -259,12 +282,14 @@ RESULT[reference.rss]=$(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$REF_PI
 {
   echo "MODE=$MODE, $(date -u +%FT%TZ), $(nproc) cores, load average at the end:$(uptime | sed 's/.*load average://')"
   echo
-  echo "| ${RUNS} runs; manifest GET: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s; blob HEAD: ab -k -i -c$CONNECTIONS -t$DURATION | drydock | docker-registry 2.8 |"
+  echo "| ${RUNS} runs; after ${WARMUP}s warm-up, manifest GET: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s; blob HEAD: ab -k -i -c$CONNECTIONS -t$DURATION | drydock | docker-registry 2.8 |"
   echo "|---|---|---|"
   echo "| skopeo push 100 MB (s, median) | ${RESULT[drydock.push]} | ${RESULT[reference.push]} |"
   echo "| skopeo pull 100 MB (s, median) | ${RESULT[drydock.pull]} | ${RESULT[reference.pull]} |"
   echo "| docker push 100 MB (s, median) | ${RESULT[drydock.dpush]} | ${RESULT[reference.dpush]} |"
   echo "| docker pull 100 MB (s, median) | ${RESULT[drydock.dpull]} | ${RESULT[reference.dpull]} |"
+  echo "| curl blob GET 100 MB, auth header in hand (s, median) | ${RESULT[drydock.bget]} | ${RESULT[reference.bget]} |"
+  echo "| token request (curl, Basic; median of 5) | ${RESULT[drydock.tokenms]} | ${RESULT[reference.tokenms]} |"
   for kind in manifest head; do
     label="manifest GET"; [ $kind = head ] && label="blob HEAD"
     echo "| $label req/s | ${RESULT[drydock.$kind.rps]} | ${RESULT[reference.$kind.rps]} |"
