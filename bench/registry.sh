@@ -104,8 +104,9 @@ if [ "$MODE" = secure ]; then
   openssl pkcs8 -topk8 -nocrypt -in "$T/server.key" -out "$T/server.pk8"
   mkdir -p "$T/certdir"; cp "$T/ca.crt" "$T/certdir/ca.crt"   # skopeo --cert-dir
   # The host name for docker; removed at exit.
-  HOSTS_LINE="::1 $HOST"
-  grep -qxF "$HOSTS_LINE" /etc/hosts || echo "$HOSTS_LINE" >> /etc/hosts
+  if ! grep -qxF "::1 $HOST" /etc/hosts; then
+    HOSTS_LINE="::1 $HOST"; echo "$HOSTS_LINE" >> /etc/hosts
+  fi
   [ -d /etc/docker/certs.d ] || DOCKER_CREATED=1
   for port in $DD_PORT $REF_PORT; do
     d="/etc/docker/certs.d/$HOST:$port"
