@@ -249,6 +249,24 @@ class TokenTest {
   }
 
   @Test
+  void aVerifiedTokenIsRememberedButStillCheckedOnEveryUse() throws Exception {
+    String token = pullToken("team/app");
+    assertThat(verifier.verify(token, SVC).subject()).isEqualTo("alice");
+    // The second use hits the cache: audience and expiry are still judged each time.
+    refused(() -> verifier.verify(token, "another-registry"), TokenException.Reason.AUDIENCE);
+    assertThat(verifier.verify(token, SVC, "team/app", "pull").subject()).isEqualTo("alice");
+    refused(() -> verifier.verify(token, SVC, "team/app", "push"), TokenException.Reason.SCOPE);
+    // Only the byte-identical token hits: a changed signature is verified, and refused.
+    String[] parts = token.split("\\.", -1);
+    char last = parts[2].charAt(0);
+    String altered =
+        parts[0] + "." + parts[1] + "." + (last == 'A' ? 'B' : 'A') + parts[2].substring(1);
+    refused(() -> verifier.verify(altered, SVC), TokenException.Reason.SIGNATURE);
+    clock.advance(TokenIssuer.DEFAULT_LIFETIME.plus(TokenVerifier.DEFAULT_SKEW));
+    refused(() -> verifier.verify(token, SVC), TokenException.Reason.EXPIRED);
+  }
+
+  @Test
   void refusesTokenNotYetValidBeyondSkew() throws Exception {
     String token = pullToken("team/app");
     MutableClock early = new MutableClock(T0.minus(TokenVerifier.DEFAULT_SKEW));
