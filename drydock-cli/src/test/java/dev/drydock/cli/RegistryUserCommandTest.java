@@ -217,4 +217,13 @@ class RegistryUserCommandTest {
     assertThat(RegistryAdmin.actor(java.util.Map.of("USER", "bad name\n")))
         .isEqualTo("cli:unknown");
   }
+
+  @Test
+  void helpAndCompletionKnowTheAdminCommands() {
+    CliRun help = CliRun.run(home, "registry", "--help");
+    assertThat(help.out()).contains("user", "robot", "project", "member", "audit", "serve", "gc");
+    CliRun completion = CliRun.run(home, "completion");
+    assertThat(completion.out())
+        .contains("import-htpasswd", "--password-stdin", "--permissions", "--block-severity");
+  }
 }
