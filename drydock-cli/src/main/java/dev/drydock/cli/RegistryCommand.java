@@ -15,8 +15,15 @@ import picocli.CommandLine.Spec;
     name = "registry",
     mixinStandardHelpOptions = true,
     description =
-        "The trusted registry: an OCI Distribution 1.1 server over TLS with content-addressed storage under <data>/registry. Authentication, roles and pull gates are not there yet: see docs/registry.md.",
-    subcommands = {RegistryServeCommand.class})
+        "The trusted registry: an OCI Distribution 1.1 server over TLS with token authentication, project roles, robot accounts, pull gates (signatures, vulnerabilities), immutable tags, quotas and an audit trail. Storage under <data>/registry or in S3; accounts in an embedded database or PostgreSQL. See docs/registry.md.",
+    subcommands = {
+      RegistryServeCommand.class,
+      RegistryUserCommand.class,
+      RegistryRobotCommand.class,
+      RegistryProjectCommand.class,
+      RegistryMemberCommand.class,
+      RegistryAuditCommand.class
+    })
 final class RegistryCommand implements Runnable {
   @Spec CommandSpec spec = CommandSpec.create();
   @Mixin GlobalOptions global = new GlobalOptions();

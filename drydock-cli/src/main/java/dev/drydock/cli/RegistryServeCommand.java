@@ -10,7 +10,6 @@ import dev.drydock.registry.RegistryException;
 import dev.drydock.registry.RegistryServer;
 import dev.drydock.registry.TrustPullGate;
 import dev.drydock.registry.TrustedRegistry;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -83,21 +82,8 @@ final class RegistryServeCommand implements Callable<Integer> {
           "Serve plain HTTP (and h2c) instead of TLS; refused unless --listen is loopback.")
   boolean insecureLoopbackHttp;
 
-  @Option(
-      names = "--database",
-      paramLabel = "URL",
-      defaultValue = "h2",
-      description =
-          "Where accounts, projects and the audit log live: h2 (embedded under <data>/registry/db,"
-              + " the default) or postgresql://user@host:port/database (repository metadata too,"
-              + " for several registry nodes).")
-  String database = "h2";
-
-  @Option(
-      names = "--database-password-file",
-      paramLabel = "FILE",
-      description = "File holding the PostgreSQL password (first line).")
-  @Nullable Path databasePasswordFile;
+  @Mixin RegistryDatabaseOptions database = new RegistryDatabaseOptions();
+  @Mixin RegistryS3Options s3 = new RegistryS3Options();
 
   @Option(
       names = "--scan-threads",
@@ -110,6 +96,16 @@ final class RegistryServeCommand implements Callable<Integer> {
   public Integer call() throws RegistryException {
     Drydock root = global.root();
     InetSocketAddress address = address(listen);
+    Path data = RegistryCommand.directory(root);
+    // Checked before anything starts, so that a wrong flag fails fast and names itself.
+    TrustedRegistry.Options options = options(root, data);
+    if (insecureLoopbackHttp && (options.s3() != null || database.shared())) {
+      throw new CliException(
+          "--insecure-loopback-http serves an open test registry from "
+              + data
+              + " only: S3 storage and a PostgreSQL database need the trusted (TLS) registry.",
+          dev.drydock.report.FailOn.EXIT_USAGE);
+    }
     TlsOptions tls = insecureLoopbackHttp ? null : tls(root);
     RegistryConfig config;
     try {
@@ -120,7 +116,6 @@ final class RegistryServeCommand implements Callable<Integer> {
     } catch (InvalidValueException e) {
       throw new CliException(e.getMessage() + ".", dev.drydock.report.FailOn.EXIT_USAGE);
     }
-    Path data = RegistryCommand.directory(root);
     AutoCloseable server;
     URI base;
     if (tls == null) {
@@ -128,7 +123,7 @@ final class RegistryServeCommand implements Callable<Integer> {
       server = open;
       base = open.baseUri();
     } else {
-      TrustedRegistry trusted = TrustedRegistry.start(config, options(root, data));
+      TrustedRegistry trusted = TrustedRegistry.start(config, options);
       server = trusted;
       base = trusted.baseUri();
     }
@@ -165,24 +160,16 @@ final class RegistryServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private TrustedRegistry.Options options(Drydock root, Path data) {
-    String password = null;
-    if (databasePasswordFile != null) {
-      try {
-        password = Files.readAllLines(databasePasswordFile).stream().findFirst().orElse("");
-      } catch (IOException e) {
-        throw new CliException(
-            "Cannot read --database-password-file " + databasePasswordFile + ": " + e.getMessage(),
-            dev.drydock.report.FailOn.EXIT_USAGE);
-      }
-    }
+  TrustedRegistry.Options options(Drydock root, Path data) {
+    TrustedRegistry.S3 storage = s3.s3(root.context().env());
+    String password = database.password();
     try {
       TrustKeyring keyring = new TrustKeyring(root.dataDir(), root.context().clock());
       return new TrustedRegistry.Options(
           data,
-          database,
+          database.database,
           password,
-          null,
+          storage,
           TrustPullGate.Keyring.of(keyring.keys()),
           DbCommand.dbDir(root),
           scanThreads);
