@@ -46,7 +46,10 @@ public interface AccessPolicy {
    * @param principal who asks
    * @param action what it wants to do
    * @param repository the repository, or null for registry-wide requests
-   * @param manifest the manifest being pulled or pushed, once known; null otherwise
+   * @param manifest the manifest being pulled or pushed, once known; for a {@code DELETE} the
+   *     content being deleted: the manifest deleted by digest, or for a blob delete the blob's
+   *     digest (the server asks again once the route is known, so immutable tags can protect the
+   *     content a tag reaches); null otherwise
    * @param tag the tag a manifest push points at {@code manifest}, or null
    * @param bytes how many bytes the request is about to store (blob commit or manifest push), 0
    *     otherwise; quotas judge this

@@ -78,6 +78,8 @@ final class BlobEndpoints {
 
   /** DELETE {@code /v2/<name>/blobs/<digest>}: the repository stops serving it. */
   void delete(Exchange x, String name, Digest digest) throws RegistryException {
+    // The rules (immutable tags) judge the content by digest, as for a manifest delete.
+    guard.check(x, AccessPolicy.Action.DELETE, name, digest, null, 0);
     if (!metadata.unlinkBlob(name, digest)) {
       throw new DistributionException(
           ErrorCode.BLOB_UNKNOWN, "blob " + digest + " is not in repository " + name);

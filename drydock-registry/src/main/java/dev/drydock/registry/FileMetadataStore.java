@@ -109,6 +109,11 @@ public final class FileMetadataStore implements MetadataStore {
   }
 
   @Override
+  public List<Digest> linkedBlobs(String repository) throws RegistryException {
+    return listDigests(repo(repository).resolve(BLOBS));
+  }
+
+  @Override
   public boolean unlinkBlob(String repository, Digest digest) throws RegistryException {
     return delete(byDigest(repo(repository).resolve(BLOBS), digest));
   }

@@ -73,6 +73,17 @@ final class JdbcMetadataStore implements MetadataStore {
   }
 
   @Override
+  public List<Digest> linkedBlobs(String repository) throws RegistryException {
+    return strings(
+            "SELECT digest FROM registry_blob_links WHERE repository = ? ORDER BY digest",
+            "list the blobs of " + repository,
+            repository)
+        .stream()
+        .map(Digest::parse)
+        .toList();
+  }
+
+  @Override
   public boolean unlinkBlob(String repository, Digest digest) throws RegistryException {
     return update(
             "DELETE FROM registry_blob_links WHERE repository = ? AND digest = ?",

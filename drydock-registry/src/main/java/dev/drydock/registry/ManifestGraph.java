@@ -1,9 +1,13 @@
 package dev.drydock.registry;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drydock.model.Digest;
+import dev.drydock.oci.Descriptor;
 import dev.drydock.oci.ImageManifest;
 import dev.drydock.oci.MalformedContentException;
+import dev.drydock.oci.MediaTypes;
 import dev.drydock.registry.MetadataStore.ManifestRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +35,20 @@ final class ManifestGraph {
           "application/vnd.dev.sigstore.bundle.v0.3+json",
           "application/vnd.dsse.envelope.v1+json",
           "application/vnd.in-toto+json");
+
+  /** Config media types of runnable images (as {@code ScanService} judges them). */
+  private static final Set<String> IMAGE_CONFIGS =
+      Set.of(MediaTypes.OCI_CONFIG, MediaTypes.DOCKER_CONFIG);
+
+  /** Layer media types a runtime unpacks, beyond the OCI and docker prefixes. */
+  private static final Set<String> IMAGE_LAYERS =
+      Set.of(
+          MediaTypes.OCI_LAYER,
+          MediaTypes.OCI_LAYER_GZIP,
+          MediaTypes.OCI_LAYER_ZSTD,
+          MediaTypes.DOCKER_LAYER,
+          MediaTypes.DOCKER_LAYER_TAR,
+          MediaTypes.DOCKER_FOREIGN_LAYER);
 
   private final BlobStorage blobs;
   private final MetadataStore metadata;
@@ -118,20 +136,29 @@ final class ManifestGraph {
   }
 
   /**
-   * {@return whether a manifest is a signature or attestation rather than an image} It is when it
-   * has a subject (an OCI 1.1 referrer) or every layer is a signature document (the legacy cosign
-   * {@code .sig} tag). Gates do not apply to these: clients must read them to verify, and they are
-   * checked cryptographically by whoever reads them.
+   * {@return whether a manifest is a signature or attestation rather than a runnable image} Gates
+   * do not apply to these: clients must read them to verify, and they are checked cryptographically
+   * by whoever reads them. A {@code subject} field alone proves nothing (docker ignores it, so an
+   * image re-pushed with one still runs), so the decision rests on what a runtime would do with the
+   * manifest:
+   *
+   * <ul>
+   *   <li>an index is never exempt (docker follows it to runnable children);
+   *   <li>a manifest with any image layer media type (tar, tar+gzip, tar+zstd, docker rootfs diff,
+   *       foreign or non-distributable layers) is never exempt;
+   *   <li>otherwise a manifest whose config is not an image config (OCI 1.1 artifacts: cosign
+   *       bundles, SBOMs, the empty config) is exempt;
+   *   <li>a manifest with an image config is exempt only as cosign's legacy {@code .sig} layout: at
+   *       least one layer, every layer a signature document type, and every layer's stored content
+   *       a JSON object of at most {@link LocalSignatures#MAX_SIGNATURE_BYTES}. docker 20.10
+   *       extracts layers whatever their media type says, so the content itself is checked: JSON
+   *       admits no NUL or other raw control byte, so such a layer is neither a compressed stream
+   *       nor a tar archive with binaries in it.
+   * </ul>
    */
   boolean isAttachment(String repository, Digest digest) throws RegistryException {
     ManifestRecord record = metadata.manifest(repository, digest);
-    if (record == null) {
-      return false;
-    }
-    if (record.subject() != null) {
-      return true;
-    }
-    if (ManifestInfo.INDEX_TYPES.contains(record.mediaType())) {
+    if (record == null || ManifestInfo.INDEX_TYPES.contains(record.mediaType())) {
       return false;
     }
     ImageManifest manifest;
@@ -140,7 +167,49 @@ final class ManifestGraph {
     } catch (MalformedContentException e) {
       return false;
     }
-    return !manifest.layers().isEmpty()
-        && manifest.layers().stream().allMatch(l -> ATTACHMENT_LAYERS.contains(l.mediaType()));
+    for (Descriptor layer : manifest.layers()) {
+      if (isImageLayer(layer.mediaType())) {
+        return false;
+      }
+    }
+    if (!IMAGE_CONFIGS.contains(manifest.config().mediaType())) {
+      return true;
+    }
+    if (manifest.layers().isEmpty()) {
+      return false;
+    }
+    for (Descriptor layer : manifest.layers()) {
+      if (!ATTACHMENT_LAYERS.contains(layer.mediaType()) || !isJsonObject(layer)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@return whether a runtime unpacks a layer of this media type into the root filesystem} */
+  static boolean isImageLayer(String mediaType) {
+    return mediaType.startsWith("application/vnd.oci.image.layer.")
+        || mediaType.startsWith("application/vnd.docker.image.rootfs.")
+        || IMAGE_LAYERS.contains(mediaType);
+  }
+
+  private boolean isJsonObject(Descriptor layer) throws RegistryException {
+    if (layer.size() > LocalSignatures.MAX_SIGNATURE_BYTES
+        || blobs.size(layer.digest()) != layer.size()) {
+      return false;
+    }
+    byte[] content;
+    try (InputStream in = blobs.open(layer.digest(), 0)) {
+      content = in.readNBytes(LocalSignatures.MAX_SIGNATURE_BYTES + 1);
+    } catch (IOException e) {
+      throw new RegistryException("cannot read layer " + layer.digest() + ": " + e, e);
+    }
+    try {
+      return content.length == layer.size()
+          && json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(content)
+              instanceof ObjectNode;
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

@@ -28,6 +28,12 @@ public interface MetadataStore {
   /** {@return whether {@code repository} may serve blob {@code digest}} */
   boolean isBlobLinked(String repository, Digest digest) throws RegistryException;
 
+  /**
+   * {@return every blob {@code repository} may serve, referenced by a manifest or not} Quotas count
+   * these, so blobs uploaded but never referenced still count until they are unlinked.
+   */
+  List<Digest> linkedBlobs(String repository) throws RegistryException;
+
   /** Stops {@code repository} serving {@code digest}; {@return whether it did} */
   boolean unlinkBlob(String repository, Digest digest) throws RegistryException;
 

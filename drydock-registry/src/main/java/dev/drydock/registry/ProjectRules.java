@@ -22,10 +22,13 @@ import org.jspecify.annotations.Nullable;
  *       are not gated either: blobs are content-addressed and useless without the manifest that
  *       names them, which the gates guard.
  *   <li><b>Immutable tags</b>: a push that moves an existing tag to another digest, or a delete of
- *       a tag or of a manifest a tag points to, is refused; pushing the same digest again is
- *       allowed. Signature tags ({@code sha256-<hex>.sig}, {@code .att}, {@code .sbom}, and the
- *       referrers fallback {@code sha256-<hex>}) stay mutable, or signing a prod image twice
- *       (promotion adds a signature) would be impossible.
+ *       a tag or of content a tag reaches (the tagged manifest, a platform manifest a tagged index
+ *       lists, or a config or layer blob of either), is refused; pushing the same digest again is
+ *       allowed. Blob deletes reach the rules as a {@code DELETE} whose {@code manifest} is the
+ *       blob's digest (see {@link AccessPolicy.AccessRequest}). Signature tags ({@code
+ *       sha256-<hex>.sig}, {@code .att}, {@code .sbom}, and the referrers fallback {@code
+ *       sha256-<hex>}) stay mutable, or signing a prod image twice (promotion adds a signature)
+ *       would be impossible.
  *   <li><b>Quotas</b>: a blob commit or manifest push that would take the project past its {@code
  *       quotaBytes} is refused; see {@link UsageCounter} for how usage is counted.
  * </ul>
@@ -152,8 +155,10 @@ public final class ProjectRules implements AccessPolicy {
       }
     }
     if (project.quotaBytes() >= 0 && request.bytes() > 0) {
-      long used = usage.used(project.name());
-      if (used + request.bytes() > project.quotaBytes()) {
+      UsageCounter.Reservation reservation =
+          usage.reserve(project.name(), request.bytes(), project.quotaBytes());
+      if (!reservation.allowed()) {
+        long used = reservation.used();
         return new Decision.Deny(
             "quota:" + project.name(),
             "project "
@@ -167,7 +172,6 @@ public final class ProjectRules implements AccessPolicy {
                 + ": delete unused images (then run garbage collection) or ask an administrator"
                 + " for a larger quota");
       }
-      usage.add(project.name(), request.bytes());
     }
     if (manifest != null) {
       for (PullGate gate : gates) {
@@ -196,20 +200,18 @@ public final class ProjectRules implements AccessPolicy {
                 + " are immutable");
       }
       if (manifest != null) {
-        for (String t : metadata.tags(repository)) {
-          if (isImmutable(t) && manifest.equals(metadata.resolveTag(repository, t))) {
-            return immutable(
-                project,
-                "manifest "
-                    + manifest
-                    + " is tagged "
-                    + t
-                    + " in "
-                    + repository
-                    + ", and tags in project "
-                    + project.name()
-                    + " are immutable: it cannot be deleted");
-          }
+        String holder = protectedBy(repository, manifest);
+        if (holder != null) {
+          return immutable(
+              project,
+              manifest
+                  + " "
+                  + holder
+                  + " in "
+                  + repository
+                  + ", and tags in project "
+                  + project.name()
+                  + " are immutable: it cannot be deleted");
         }
       }
     }
@@ -217,6 +219,44 @@ public final class ProjectRules implements AccessPolicy {
       usage.invalidate(project.name());
     }
     return Decision.ALLOW;
+  }
+
+  /**
+   * {@return how an immutable tag of {@code repository} reaches {@code content} (a manifest or a
+   * blob), or null when none does} Content is reached when it is the tagged manifest, a manifest
+   * the tagged index lists, or a config or layer of either; deleting any of it would break the
+   * tagged image.
+   */
+  private @Nullable String protectedBy(String repository, Digest content) throws RegistryException {
+    for (String t : metadata.tags(repository)) {
+      if (!isImmutable(t)) {
+        continue;
+      }
+      Digest tagged = metadata.resolveTag(repository, t);
+      if (tagged == null) {
+        continue;
+      }
+      if (tagged.equals(content)) {
+        return "is tagged " + t;
+      }
+      ManifestInfo info = graph.info(repository, tagged);
+      if (info == null) {
+        continue;
+      }
+      if (info.blobs().contains(content)) {
+        return "is referenced by " + tagged + ", tagged " + t;
+      }
+      for (Digest child : info.manifests()) {
+        if (child.equals(content)) {
+          return "is listed by index " + tagged + ", tagged " + t;
+        }
+        ManifestInfo platform = graph.info(repository, child);
+        if (platform != null && platform.blobs().contains(content)) {
+          return "is referenced by " + child + ", listed by index " + tagged + " tagged " + t;
+        }
+      }
+    }
+    return null;
   }
 
   private static boolean isImmutable(String tag) {

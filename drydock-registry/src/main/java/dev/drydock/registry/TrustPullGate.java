@@ -93,26 +93,33 @@ public final class TrustPullGate implements PullGate {
     } catch (TrustException e) {
       throw new RegistryException("cannot read the registry's trust keyring: " + e.getMessage(), e);
     }
-    List<ImageSignature> found = signatures.read(repository, manifest);
-    if (found.isEmpty()) {
+    List<VerifiedSignature> other = new ArrayList<>();
+    List<VerificationException> failures = new ArrayList<>();
+    boolean valid =
+        signatures.visit(
+            repository,
+            manifest,
+            signature -> {
+              try {
+                VerifiedSignature v =
+                    verifier.verify(image(repository, manifest, signature), manifest, signature);
+                if (v.environment() == required) {
+                  return true;
+                }
+                other.add(v);
+              } catch (VerificationException e) {
+                if (failures.isEmpty() || rank(e.reason()) > rank(failures.getFirst().reason())) {
+                  failures.addFirst(e);
+                }
+              }
+              return false;
+            });
+    if (valid) {
+      return Decision.ALLOW;
+    }
+    if (other.isEmpty() && failures.isEmpty()) {
       return new Decision.Deny(
           policy, "image " + manifest + " has no signature: " + howTo(required));
-    }
-    List<VerifiedSignature> other = new ArrayList<>();
-    VerificationException worst = null;
-    for (ImageSignature signature : found) {
-      try {
-        VerifiedSignature v =
-            verifier.verify(image(repository, manifest, signature), manifest, signature);
-        if (v.environment() == required) {
-          return Decision.ALLOW;
-        }
-        other.add(v);
-      } catch (VerificationException e) {
-        if (worst == null || rank(e.reason()) > rank(worst.reason())) {
-          worst = e;
-        }
-      }
     }
     if (!other.isEmpty()) {
       VerifiedSignature v = other.getFirst();
@@ -129,7 +136,8 @@ public final class TrustPullGate implements PullGate {
               + " key: "
               + howTo(required));
     }
-    RefusalReason reason = Objects.requireNonNull(worst).reason();
+    VerificationException worst = failures.getFirst();
+    RefusalReason reason = worst.reason();
     String what =
         switch (reason) {
           case REVOKED_KEY -> "is signed by a revoked key";

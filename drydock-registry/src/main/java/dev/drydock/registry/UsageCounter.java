@@ -13,15 +13,19 @@ import java.util.Set;
 
 /**
  * How many bytes each project stores, for quotas. Usage is the sum of the distinct manifests of the
- * project's repositories and the distinct blobs (configs, layers) they reference, each counted once
- * per project however many repositories hold it; a blob shared with another project counts in both.
- * It is computed from the stores on first use and again once {@link #REFRESH} has passed or after a
- * delete, and in between grows by what pushes were allowed to add.
+ * project's repositories and the distinct blobs linked to them (every blob a repository may serve:
+ * configs and layers, and also blobs uploaded but referenced by no manifest, which would otherwise
+ * let a client fill the disk between two recomputations), each counted once per project however
+ * many repositories hold it; a blob shared with another project counts in both. It is computed from
+ * the stores on first use and again once {@link #REFRESH} has passed or after a delete, and in
+ * between grows by what pushes were allowed to add.
+ *
+ * <p>The quota check and the addition are one atomic step per counter ({@link #reserve}), so
+ * concurrent uploads cannot all pass a check made against the same figure.
  *
  * <p>Accuracy: the count errs high, never low, between recomputations: an allowed upload whose
  * digest then fails to verify, or a re-upload of a blob the project already holds, is added until
- * the next recomputation. Blobs uploaded but referenced by no manifest are counted only from their
- * upload until the next recomputation (garbage collection removes them anyway).
+ * the next recomputation.
  */
 final class UsageCounter {
   /** How long a computed usage is trusted before it is recomputed from the stores. */
@@ -56,13 +60,32 @@ final class UsageCounter {
     return current.bytes();
   }
 
-  /** Adds {@code bytes} a push was allowed to store. */
-  synchronized void add(String project, long bytes) {
-    Usage current = usage.get(project);
-    if (current != null) {
-      usage.put(project, new Usage(current.bytes() + bytes, current.computed()));
+  /**
+   * Checks a push against the quota and, when it fits, counts it, in one step.
+   *
+   * @param project the project
+   * @param bytes what the push stores
+   * @param quota the project's quota in bytes
+   * @return the usage before the push, and whether the push was counted (it fits)
+   */
+  synchronized Reservation reserve(String project, long bytes, long quota)
+      throws RegistryException {
+    long used = used(project);
+    if (used + bytes > quota) {
+      return new Reservation(false, used);
     }
+    Usage current = java.util.Objects.requireNonNull(usage.get(project));
+    usage.put(project, new Usage(current.bytes() + bytes, current.computed()));
+    return new Reservation(true, used);
   }
+
+  /**
+   * The answer of {@link #reserve}.
+   *
+   * @param allowed whether the push fits and was counted
+   * @param used the project's usage before the push
+   */
+  record Reservation(boolean allowed, long used) {}
 
   /** Forgets the project's usage (after a delete): the next question recomputes it. */
   synchronized void invalidate(String project) {
@@ -73,6 +96,11 @@ final class UsageCounter {
     Set<Digest> seen = new HashSet<>();
     long total = 0;
     for (String repository : repositories(project)) {
+      for (Digest blob : metadata.linkedBlobs(repository)) {
+        if (seen.add(blob)) {
+          total += Math.max(0, blobs.size(blob));
+        }
+      }
       for (Digest manifest : metadata.manifests(repository)) {
         if (seen.add(manifest)) {
           total += Math.max(0, blobs.size(manifest));

@@ -34,6 +34,14 @@ abstract class MetadataStoreContract {
     assertThat(store.repositoryExists("one")).isTrue();
     assertThat(store.isBlobLinked("one", A)).isTrue();
     assertThat(store.isBlobLinked("two", A)).isFalse();
+    assertThat(store.linkedBlobs("one")).containsExactly(A);
+    store.linkBlob("one", B);
+    store.linkBlob("one", B);
+    store.linkBlob("two", B);
+    assertThat(store.linkedBlobs("one")).containsExactlyInAnyOrder(A, B);
+    assertThat(store.linkedBlobs("two")).containsExactly(B);
+    assertThat(store.linkedBlobs("three")).isEmpty();
+    assertThat(store.unlinkBlob("one", B)).isTrue();
     assertThat(store.unlinkBlob("one", A)).isTrue();
     assertThat(store.unlinkBlob("one", A)).isFalse();
     assertThat(store.isBlobLinked("one", A)).isFalse();

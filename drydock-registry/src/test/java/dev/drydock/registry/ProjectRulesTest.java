@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +83,58 @@ class ProjectRulesTest {
   }
 
   @Test
+  void immutableTagsProtectTheBlobsAndPlatformManifestsTheyReach() throws Exception {
+    try (GatedRegistry g = GatedRegistry.start(data, s -> List.of())) {
+      g.project(new Project("prod", false, IMMUTABLE, -1));
+      g.project(new Project("dev", false, ProjectPolicy.NONE, -1));
+      TestRegistry r = g.registry;
+      TestRegistry.Pushed v1 = r.pushImage("prod/app", "v1", bytes("layer"));
+      Digest layer = TestRegistry.sha256(bytes("layer"));
+
+      for (Digest content : List.of(layer, v1.config(), v1.digest())) {
+        HttpResponse<byte[]> refused = r.delete("/v2/prod/app/blobs/" + content);
+        assertThat(refused.statusCode()).as(text(refused)).isEqualTo(403);
+        assertThat(text(refused)).contains("immutable:prod", "cannot be deleted");
+      }
+      assertThat(text(r.delete("/v2/prod/app/blobs/" + layer)))
+          .contains("is referenced by " + v1.digest() + ", tagged v1");
+      assertThat(r.get("/v2/prod/app/blobs/" + layer).statusCode()).isEqualTo(200);
+      assertThat(r.get("/v2/prod/app/manifests/v1").statusCode()).isEqualTo(200);
+
+      // a platform manifest listed by a tagged index, and its layers, are protected too
+      // (built in a mutable project, then pushed by digest only: no tag of its own)
+      TestRegistry.Pushed amd64 = r.pushImage("dev/build", "amd64", bytes("platform"));
+      r.pushBlob("prod/multi", bytes("{\"architecture\":\"amd64\",\"os\":\"linux\"}"));
+      r.pushBlob("prod/multi", bytes("platform"));
+      assertThat(
+              r.pushManifest("prod/multi", amd64.digest().toString(), OCI_MANIFEST, amd64.bytes())
+                  .statusCode())
+          .isEqualTo(201);
+      byte[] index =
+          bytes(
+              "{\"schemaVersion\":2,\"mediaType\":\""
+                  + OCI_INDEX
+                  + "\",\"manifests\":["
+                  + TestRegistry.descriptor(OCI_MANIFEST, amd64.digest(), amd64.bytes().length)
+                  + "]}");
+      assertThat(r.pushManifest("prod/multi", "2.0", OCI_INDEX, index).statusCode()).isEqualTo(201);
+      HttpResponse<byte[]> platform = r.delete("/v2/prod/multi/manifests/" + amd64.digest());
+      assertThat(platform.statusCode()).as(text(platform)).isEqualTo(403);
+      assertThat(text(platform)).contains("is listed by index", "tagged 2.0");
+      HttpResponse<byte[]> platformLayer =
+          r.delete("/v2/prod/multi/blobs/" + TestRegistry.sha256(bytes("platform")));
+      assertThat(platformLayer.statusCode()).isEqualTo(403);
+      assertThat(text(platformLayer)).contains("listed by index", "tagged 2.0");
+
+      // content no immutable tag reaches may go, as may everything in a mutable project
+      Digest loose = r.pushBlob("prod/app", bytes("dangling"));
+      assertThat(r.delete("/v2/prod/app/blobs/" + loose).statusCode()).isEqualTo(202);
+      r.pushImage("dev/app", "v1", bytes("layer"));
+      assertThat(r.delete("/v2/dev/app/blobs/" + layer).statusCode()).isEqualTo(202);
+    }
+  }
+
+  @Test
   void quotaRefusesTheBlobThatWouldExceedItAndCountsFromTheStoresAgainLater() throws Exception {
     try (GatedRegistry g = GatedRegistry.start(data, s -> List.of())) {
       g.project(new Project("small", false, ProjectPolicy.NONE, 2048));
@@ -116,9 +169,25 @@ class ProjectRulesTest {
       assertThat(mount.statusCode()).as(text(mount)).isEqualTo(403);
       assertThat(text(mount)).contains("quota:small");
 
-      // usage is recomputed from the manifests: the first blob is referenced by none, so once
-      // the cached figure expires it no longer counts
+      // a blob no manifest references still counts once usage is recomputed from the stores
       g.stores.clock().advance(UsageCounter.REFRESH.plus(Duration.ofSeconds(1)));
+      byte[] dangling = new byte[600];
+      dangling[0] = 3;
+      String later = r.startUpload("small/app");
+      HttpResponse<byte[]> stillCounted =
+          r.send(
+              "PUT",
+              TestRegistry.withQuery(later, "digest=" + TestRegistry.sha256(dangling)),
+              dangling,
+              "Content-Type",
+              "application/octet-stream");
+      assertThat(stillCounted.statusCode()).as(text(stillCounted)).isEqualTo(403);
+      assertThat(text(stillCounted)).contains("uses 1.5 KiB of its 2.0 KiB quota");
+
+      // deleting it frees the space at once
+      assertThat(
+              r.delete("/v2/small/app/blobs/" + TestRegistry.sha256(new byte[1536])).statusCode())
+          .isEqualTo(202);
       TestRegistry.Pushed image = r.pushImage("small/app", "v1", new byte[900]);
       assertThat(r.get("/v2/small/app/manifests/v1").statusCode()).isEqualTo(200);
       g.stores.clock().advance(UsageCounter.REFRESH.plus(Duration.ofSeconds(1)));
@@ -135,6 +204,47 @@ class ProjectRulesTest {
       assertThat(over.statusCode()).as(text(over)).isEqualTo(403);
       long used = 900L + image.bytes().length + 39; // layer, manifest, config
       assertThat(text(over)).contains("uses " + UsageCounter.human(used));
+    }
+  }
+
+  @Test
+  void concurrentUploadsCannotAllPassTheSameQuotaCheck() throws Exception {
+    try (GatedRegistry g = GatedRegistry.start(data, s -> List.of())) {
+      g.project(new Project("q", false, ProjectPolicy.NONE, 2048));
+      TestRegistry r = g.registry;
+      int uploads = 8;
+      List<String> locations = new java.util.ArrayList<>();
+      for (int i = 0; i < uploads; i++) {
+        locations.add(r.startUpload("q/app"));
+      }
+      List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        for (int i = 0; i < uploads; i++) {
+          byte[] blob = new byte[600];
+          blob[0] = (byte) (i + 1);
+          String location = locations.get(i);
+          results.add(
+              pool.submit(
+                  () ->
+                      r.send(
+                              "PUT",
+                              TestRegistry.withQuery(
+                                  location, "digest=" + TestRegistry.sha256(blob)),
+                              blob,
+                              "Content-Type",
+                              "application/octet-stream")
+                          .statusCode()));
+        }
+      }
+      int stored = 0;
+      for (var result : results) {
+        if (result.get() == 201) {
+          stored++;
+        } else {
+          assertThat(result.get()).isEqualTo(403);
+        }
+      }
+      assertThat(stored).as("600 B blobs fitting 2048 B").isEqualTo(3);
     }
   }
 
@@ -199,6 +309,111 @@ class ProjectRulesTest {
       r.pushImage("free/app", "v1", bytes("x"));
       assertThat(r.get("/v2/free/app/manifests/v1").statusCode()).isEqualTo(200);
     }
+  }
+
+  @Test
+  void onlyContentARuntimeCannotRunEscapesTheGates() throws Exception {
+    PullGate refuseAll = (project, repository, manifest) -> new Decision.Deny("test:no", "no");
+    try (GatedRegistry g = GatedRegistry.start(data, s -> List.of(refuseAll))) {
+      g.project(new Project("p", false, ProjectPolicy.NONE, -1));
+      TestRegistry r = g.registry;
+      TestRegistry.Pushed image = r.pushImage("p/app", "v1", bytes("layer"));
+      assertThat(r.get("/v2/p/app/manifests/v1").statusCode()).isEqualTo(403);
+      String subject = TestRegistry.descriptor(OCI_MANIFEST, image.digest(), image.bytes().length);
+
+      // the same image with a subject added: docker ignores the field and runs it
+      String body = new String(image.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+      byte[] withSubject =
+          bytes(body.substring(0, body.length() - 1) + ",\"subject\":" + subject + "}");
+      assertThat(r.pushManifest("p/app", "sneaky", OCI_MANIFEST, withSubject).statusCode())
+          .isEqualTo(201);
+      HttpResponse<byte[]> sneaky = r.get("/v2/p/app/manifests/sneaky");
+      assertThat(sneaky.statusCode()).as(text(sneaky)).isEqualTo(403);
+      assertThat(text(sneaky)).contains("test:no");
+
+      // an image whose layers claim a signature media type: docker 20.10 extracts them anyway
+      byte[] tarLayer = new byte[1024];
+      Digest tar = r.pushBlob("p/app", tarLayer);
+      byte[] disguised =
+          manifest(
+              TestRegistry.OCI_CONFIG,
+              image.config(),
+              39,
+              TestRegistry.descriptor(
+                  "application/vnd.dev.cosign.simplesigning.v1+json", tar, 1024),
+              null);
+      assertThat(r.pushManifest("p/app", "disguised", OCI_MANIFEST, disguised).statusCode())
+          .isEqualTo(201);
+      assertThat(r.get("/v2/p/app/manifests/disguised").statusCode()).isEqualTo(403);
+
+      // an artifact config with a real layer type is still an image to a runtime
+      Digest empty = r.pushBlob("p/app", bytes("{}"));
+      byte[] artifactWithLayer =
+          manifest(
+              "application/vnd.oci.empty.v1+json",
+              empty,
+              2,
+              TestRegistry.descriptor("application/vnd.oci.image.layer.v1.tar+gzip", tar, 1024),
+              subject);
+      assertThat(r.pushManifest("p/app", "layered", OCI_MANIFEST, artifactWithLayer).statusCode())
+          .isEqualTo(201);
+      assertThat(r.get("/v2/p/app/manifests/layered").statusCode()).isEqualTo(403);
+
+      // an index is never exempt, subject or not
+      byte[] index =
+          bytes(
+              "{\"schemaVersion\":2,\"mediaType\":\""
+                  + OCI_INDEX
+                  + "\",\"manifests\":["
+                  + subject
+                  + "],\"subject\":"
+                  + subject
+                  + "}");
+      assertThat(r.pushManifest("p/app", "multi", OCI_INDEX, index).statusCode()).isEqualTo(201);
+      assertThat(r.get("/v2/p/app/manifests/multi").statusCode()).isEqualTo(403);
+
+      // real attachments stay readable: an SBOM artifact, and a legacy .sig layout whose layer
+      // is a JSON document
+      byte[] sbomBytes = bytes("{\"spdxVersion\":\"SPDX-2.3\"}");
+      Digest sbom = r.pushBlob("p/app", sbomBytes);
+      byte[] sbomManifest =
+          manifest(
+              "application/vnd.oci.empty.v1+json",
+              empty,
+              2,
+              TestRegistry.descriptor("application/spdx+json", sbom, sbomBytes.length),
+              subject);
+      assertThat(r.pushManifest("p/app", "sbom", OCI_MANIFEST, sbomManifest).statusCode())
+          .isEqualTo(201);
+      assertThat(r.get("/v2/p/app/manifests/sbom").statusCode()).isEqualTo(200);
+      byte[] payload = bytes("{\"critical\":{\"type\":\"cosign container image signature\"}}");
+      Digest sig = r.pushBlob("p/app", payload);
+      byte[] legacy =
+          manifest(
+              TestRegistry.OCI_CONFIG,
+              image.config(),
+              39,
+              TestRegistry.descriptor(
+                  "application/vnd.dev.cosign.simplesigning.v1+json", sig, payload.length),
+              null);
+      String sigTag = "sha256-" + image.digest().hex() + ".sig";
+      assertThat(r.pushManifest("p/app", sigTag, OCI_MANIFEST, legacy).statusCode()).isEqualTo(201);
+      assertThat(r.get("/v2/p/app/manifests/" + sigTag).statusCode()).isEqualTo(200);
+    }
+  }
+
+  private static byte[] manifest(
+      String configType, Digest config, long configSize, String layer, @Nullable String subject) {
+    return bytes(
+        "{\"schemaVersion\":2,\"mediaType\":\""
+            + OCI_MANIFEST
+            + "\",\"config\":"
+            + TestRegistry.descriptor(configType, config, configSize)
+            + ",\"layers\":["
+            + layer
+            + "]"
+            + (subject == null ? "" : ",\"subject\":" + subject)
+            + "}");
   }
 
   @Test

@@ -213,6 +213,84 @@ class TrustPullGateTest {
   }
 
   @Test
+  void junkReferrersCannotCrowdOutTheRealSignatureWithinTheBound() throws Exception {
+    try (GatedRegistry g = start()) {
+      TestRegistry r = g.registry;
+      TestRegistry.Pushed image = r.pushImage("prod/app", "v1", bytes("layer"));
+      sign(g, "prod/app", image.digest(), Environment.PROD, "release", true);
+      assertThat(r.get("/v2/prod/app/manifests/v1").statusCode()).isEqualTo(200);
+      String real =
+          TestRegistry.json(r.get("/v2/prod/app/referrers/" + image.digest()))
+              .get("manifests")
+              .get(0)
+              .get("digest")
+              .textValue();
+
+      // referrers are read in digest order: junk bundles that sort before the real one are read
+      // first. Each parses and has a readable bundle layer, so a per-kind cap on signatures
+      // found (not on entries examined) would stop before the real one.
+      int beforeCap = LocalSignatures.MAX_EXAMINED / 2;
+      List<byte[]> junk = junkReferrers(r, image, real, LocalSignatures.MAX_EXAMINED + 20);
+      for (byte[] manifest : junk.subList(0, beforeCap)) {
+        pushReferrer(r, manifest);
+      }
+      HttpResponse<byte[]> crowded = r.get("/v2/prod/app/manifests/v1");
+      assertThat(crowded.statusCode()).as(text(crowded)).isEqualTo(200);
+
+      // beyond the bound the gate stops reading and refuses: it fails closed, never open
+      for (byte[] manifest : junk.subList(beforeCap, junk.size())) {
+        pushReferrer(r, manifest);
+      }
+      HttpResponse<byte[]> flooded = r.get("/v2/prod/app/manifests/v1");
+      assertThat(flooded.statusCode()).isEqualTo(403);
+      assertThat(text(flooded)).contains("trust:prod");
+    }
+  }
+
+  /** {@return {@code count} bundle referrers of {@code image} whose digests sort before limit} */
+  private static List<byte[]> junkReferrers(
+      TestRegistry r, TestRegistry.Pushed image, String limit, int count) throws Exception {
+    byte[] junkBundle = bytes("{\"mediaType\":\"junk\"}");
+    Digest layer = r.pushBlob("prod/app", junkBundle);
+    Digest empty = r.pushBlob("prod/app", bytes("{}"));
+    List<byte[]> out = new java.util.ArrayList<>();
+    for (int nonce = 0; out.size() < count && nonce < 4_000_000; nonce++) {
+      byte[] manifest =
+          bytes(
+              "{\"schemaVersion\":2,\"mediaType\":\""
+                  + TestRegistry.OCI_MANIFEST
+                  + "\",\"artifactType\":\""
+                  + RegistrySignatureStore.BUNDLE_MEDIA_TYPE
+                  + "\",\"config\":"
+                  + TestRegistry.descriptor("application/vnd.oci.empty.v1+json", empty, 2)
+                  + ",\"layers\":["
+                  + TestRegistry.descriptor(
+                      RegistrySignatureStore.BUNDLE_MEDIA_TYPE, layer, junkBundle.length)
+                  + "],\"subject\":"
+                  + TestRegistry.descriptor(
+                      TestRegistry.OCI_MANIFEST, image.digest(), image.bytes().length)
+                  + ",\"annotations\":{\"n\":\""
+                  + nonce
+                  + "\"}}");
+      if (TestRegistry.sha256(manifest).toString().compareTo(limit) < 0) {
+        out.add(manifest);
+      }
+    }
+    assertThat(out).hasSize(count);
+    return out;
+  }
+
+  private static void pushReferrer(TestRegistry r, byte[] manifest) throws Exception {
+    HttpResponse<byte[]> put =
+        r.pushManifest(
+            "prod/app",
+            TestRegistry.sha256(manifest).toString(),
+            TestRegistry.OCI_MANIFEST,
+            manifest);
+    assertThat(put.statusCode()).as(text(put)).isEqualTo(201);
+  }
+
+  @Test
   void devProjectsAcceptDevSignatures() throws Exception {
     try (GatedRegistry g = start()) {
       TestRegistry r = g.registry;
