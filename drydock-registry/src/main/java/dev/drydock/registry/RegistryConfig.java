@@ -98,8 +98,12 @@ public record RegistryConfig(
             RefreshTokens.DEFAULT_LIFETIME);
 
     /** The default bound on concurrent password verifications: the number of cores. */
-    public static final int DEFAULT_MAX_VERIFICATIONS =
-        Math.max(1, Runtime.getRuntime().availableProcessors());
+    public static final int DEFAULT_MAX_VERIFICATIONS = cores();
+
+    // A method, not the constant: ON and OFF above are built before the constant is initialised.
+    private static int cores() {
+      return Math.max(1, Math.min(1024, Runtime.getRuntime().availableProcessors()));
+    }
 
     /**
      * Settings with the defaults for realm (from Host), admin certificates (off), verifications.
@@ -110,15 +114,7 @@ public record RegistryConfig(
         String issuer,
         Duration tokenLifetime,
         Duration refreshLifetime) {
-      this(
-          enabled,
-          service,
-          issuer,
-          tokenLifetime,
-          refreshLifetime,
-          null,
-          false,
-          DEFAULT_MAX_VERIFICATIONS);
+      this(enabled, service, issuer, tokenLifetime, refreshLifetime, null, false, cores());
     }
 
     /** {@return these settings with the external base URL {@code realm}} */
