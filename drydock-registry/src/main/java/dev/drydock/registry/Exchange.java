@@ -220,6 +220,25 @@ final class Exchange {
     return Content.Source.asInputStream(request);
   }
 
+  /**
+   * Reads and discards a request body of at most {@code max} declared bytes before an early
+   * refusal. Over HTTP/2 an answer sent while the client is still sending is followed by
+   * RST_STREAM, and some clients (the JDK's) then report the reset instead of the 401 challenge
+   * they need to retry with a token (RFC 9113 section 8.1 lets the server stop early, but clients
+   * differ). Larger or chunked bodies are not read: the refusal must stay cheap.
+   */
+  void discardSmallBody(long max) {
+    long length = contentLength();
+    if (length <= 0 || length > max) {
+      return;
+    }
+    try (InputStream in = body()) {
+      in.skipNBytes(length);
+    } catch (IOException | RuntimeException e) {
+      // The client went away or sent less than declared: the refusal is sent (or fails) anyway.
+    }
+  }
+
   /** Reads the body, refusing more than {@code max} bytes. */
   byte[] readBody(int max) throws IOException {
     long declared = contentLength();

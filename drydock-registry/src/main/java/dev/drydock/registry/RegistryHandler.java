@@ -47,6 +47,9 @@ final class RegistryHandler extends Handler.Abstract {
   private final AuditLog audit;
   private final AtomicLong lostAuditEvents = new AtomicLong();
 
+  /** The largest request body read and discarded before a 401 challenge (see Exchange). */
+  static final long MAX_DISCARDED_BODY = 1 << 20;
+
   /** The stores, limits and clock the endpoints share. */
   record Storage(BlobStorage blobs, MetadataStore metadata, RegistryConfig config) {}
 
@@ -98,6 +101,9 @@ final class RegistryHandler extends Handler.Abstract {
       if (e.status() == 401 || e.status() == 403) {
         RequestAudit.record(
             audit, storage.config().clock(), exchange, e.status(), e.getMessage(), lostAuditEvents);
+      }
+      if (e.status() == 401) {
+        exchange.discardSmallBody(MAX_DISCARDED_BODY);
       }
       error(exchange, e.status(), e.code().name(), e.getMessage(), e.detail());
     } catch (RegistryException | IOException | RuntimeException e) {
