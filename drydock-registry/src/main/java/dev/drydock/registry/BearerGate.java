@@ -21,13 +21,31 @@ final class BearerGate {
   private final TokenGrants grants;
   private final Authenticator authenticator;
   private final String service;
+  private final @Nullable String realm;
+
+  /** The longest {@code error_description} put into a challenge. */
+  static final int MAX_DESCRIPTION = 300;
 
   BearerGate(
       TokenVerifier verifier, TokenGrants grants, Authenticator authenticator, String service) {
+    this(verifier, grants, authenticator, service, null);
+  }
+
+  /**
+   * @param realm the token endpoint's URL clients are sent to, or null to derive it from the
+   *     request's (validated) Host header
+   */
+  BearerGate(
+      TokenVerifier verifier,
+      TokenGrants grants,
+      Authenticator authenticator,
+      String service,
+      @Nullable String realm) {
     this.verifier = verifier;
     this.grants = grants;
     this.authenticator = authenticator;
     this.service = service;
+    this.realm = realm;
   }
 
   /**
@@ -39,9 +57,14 @@ final class BearerGate {
   void identify(Exchange x, boolean api) throws RegistryException {
     X509Certificate certificate = x.clientCertificate();
     if (certificate != null) {
-      Principal p = authenticator.certificate(certificate);
-      if (p != null) {
-        x.principal(p);
+      try {
+        Principal p = authenticator.certificate(certificate);
+        if (p != null) {
+          x.principal(p);
+        }
+      } catch (Authenticator.LoginException e) {
+        // Stays anonymous; the refusal the client then gets says why the certificate did not count.
+        x.certificateRefusal(String.valueOf(e.getMessage()));
       }
     }
     String authorization = x.header("Authorization");
@@ -129,10 +152,13 @@ final class BearerGate {
 
   private DistributionException challenge(
       Exchange x, @Nullable String scope, @Nullable String error, String message) {
+    String note = x.certificateRefusal();
+    if (note != null) {
+      message = message + "; " + note;
+    }
     StringBuilder value =
         new StringBuilder("Bearer realm=\"")
-            .append(x.origin())
-            .append(TokenEndpoint.PATH)
+            .append(realm != null ? realm : x.origin() + TokenEndpoint.PATH)
             .append("\",service=\"")
             .append(service)
             .append('"');
@@ -141,9 +167,31 @@ final class BearerGate {
     }
     if (error != null) {
       value.append(",error=\"").append(error).append('"');
+      // Docker shows error_description as the failure's message (RFC 6750 section 3).
+      value.append(",error_description=\"").append(quoted(message)).append('"');
     }
     x.header("WWW-Authenticate", value.toString());
     x.trail().policy = "authentication";
     return new DistributionException(ErrorCode.UNAUTHORIZED, 401, message, null);
+  }
+
+  /**
+   * {@return text made safe inside a quoted-string (RFC 9110 section 5.6.4)} Quotes and backslashes
+   * are escaped, control characters dropped, non-ASCII replaced by {@code ?} (a header value is
+   * Latin-1 at best), and the result bounded to {@link #MAX_DESCRIPTION} characters.
+   */
+  static String quoted(String text) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_DESCRIPTION) + 8);
+    for (int i = 0; i < text.length() && out.length() < MAX_DESCRIPTION; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        continue;
+      }
+      if (c == '"' || c == '\\') {
+        out.append('\\');
+      }
+      out.append(c > 0x7e ? '?' : c);
+    }
+    return out.toString();
   }
 }

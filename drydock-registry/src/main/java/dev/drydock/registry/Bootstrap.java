@@ -14,7 +14,10 @@ import java.util.Set;
 /**
  * First start: when the store has no administrator, creates user {@code admin} with a generated
  * secret (32 random bytes, base64url) and writes it to {@code admin.secret} (mode 0600) in the
- * registry's data directory. The log names the file, never the secret.
+ * registry's data directory. The account is created first and the file written afterwards (temp
+ * file and move); if the file cannot be written the account is deleted again. The log names the
+ * file, never the secret, and says to delete the file after the first password change (the file is
+ * then stale but still a copy of an administrator credential until then).
  */
 final class Bootstrap {
   private static final System.Logger LOG = System.getLogger(Bootstrap.class.getName());
@@ -37,13 +40,8 @@ final class Bootstrap {
     new SecureRandom().nextBytes(raw);
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     Path file = dataDir.resolve(KeyFiles.ADMIN_SECRET);
-    try {
-      Files.createDirectories(dataDir);
-      KeyFiles.writePrivate(file, secret + "\n");
-    } catch (IOException e) {
-      throw new RegistryException(
-          "Cannot write the first administrator's secret to " + file + ": " + e.getMessage(), e);
-    }
+    // The account first: a secret file for an account that could not be created would be useless
+    // and misleading. Then the file, atomically (temp file 0600, then a move).
     store.createAccount(
         new Account(
             ADMIN,
@@ -55,11 +53,25 @@ final class Bootstrap {
             null,
             null,
             Set.of()));
+    try {
+      Files.createDirectories(dataDir);
+      KeyFiles.writePrivate(file, secret + "\n");
+    } catch (IOException e) {
+      // Nobody knows this secret: the account would lock the registry's only administrator out.
+      store.deleteAccount(ADMIN);
+      throw new RegistryException(
+          "Cannot write the first administrator's secret to "
+              + file
+              + ": "
+              + e.getMessage()
+              + "; the account was removed again, fix the folder and restart",
+          e);
+    }
     LOG.log(
         Level.WARNING,
         "created administrator 'admin'; its secret is in "
             + file
-            + " (readable by the owner only): log in with it, then change it");
+            + " (readable by the owner only): log in with it, change it, then delete that file");
     return true;
   }
 }

@@ -26,6 +26,7 @@ final class Exchange {
   private Principal principal = Principal.ANONYMOUS;
   private @Nullable TokenClaims claims;
   private @Nullable String tokenError;
+  private @Nullable String certificateRefusal;
   private java.util.function.@Nullable IntConsumer beforeSend;
   private final Trail trail = new Trail();
 
@@ -80,6 +81,16 @@ final class Exchange {
     this.tokenError = reason;
   }
 
+  /** {@return why the client certificate did not name an account, or null} */
+  @Nullable String certificateRefusal() {
+    return certificateRefusal;
+  }
+
+  /** Records why the client certificate was not accepted as an identity. */
+  void certificateRefusal(String reason) {
+    this.certificateRefusal = reason;
+  }
+
   /** {@return the audit facts gathered so far} */
   Trail trail() {
     return trail;
@@ -98,23 +109,39 @@ final class Exchange {
     return null;
   }
 
-  /** {@return {@code scheme://host:port} as the client addressed this server} */
+  /**
+   * {@return {@code scheme://host:port} as the client addressed this server} The host comes from
+   * the request's Host header, so it is used only when it is strictly a DNS name, an IPv4 address
+   * or a bracketed IPv6 address; anything else (quotes, commas, spaces, user info) falls back to
+   * the address the connection arrived on, so nothing from the header can reach {@code
+   * WWW-Authenticate} beyond a plain host name. A configured external URL ({@code
+   * RegistryConfig.Auth realm}) avoids the header altogether.
+   */
   String origin() {
     String host = Request.getServerName(request);
-    if (!host.matches("[A-Za-z0-9.:\\[\\]-]{1,255}")) {
+    if (!validHost(host)) {
       host =
           request.getConnectionMetaData().getLocalSocketAddress() instanceof InetSocketAddress a
-              ? a.getHostString()
+              ? a.getAddress() == null ? "localhost" : a.getAddress().getHostAddress()
               : "localhost";
     }
     if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
       host = "[" + host + "]";
     }
+    int port = Request.getServerPort(request);
     return (request.isSecure() ? "https" : "http")
         + "://"
         + host
-        + ":"
-        + Request.getServerPort(request);
+        + (port > 0 && port <= 65535 ? ":" + port : "");
+  }
+
+  /** {@return whether {@code host} is a DNS name, IPv4 address or bracketed IPv6 address} */
+  static boolean validHost(@Nullable String host) {
+    return host != null
+        && host.length() <= 253
+        && (host.matches(
+                "[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*\\.?")
+            || host.matches("\\[[0-9A-Fa-f:.]{2,45}\\]"));
   }
 
   /**
@@ -191,6 +218,25 @@ final class Exchange {
 
   InputStream body() {
     return Content.Source.asInputStream(request);
+  }
+
+  /**
+   * Reads and discards a request body of at most {@code max} declared bytes before an early
+   * refusal. Over HTTP/2 an answer sent while the client is still sending is followed by
+   * RST_STREAM, and some clients (the JDK's) then report the reset instead of the 401 challenge
+   * they need to retry with a token (RFC 9113 section 8.1 lets the server stop early, but clients
+   * differ). Larger or chunked bodies are not read: the refusal must stay cheap.
+   */
+  void discardSmallBody(long max) {
+    long length = contentLength();
+    if (length <= 0 || length > max) {
+      return;
+    }
+    try (InputStream in = body()) {
+      in.skipNBytes(length);
+    } catch (IOException | RuntimeException e) {
+      // The client went away or sent less than declared: the refusal is sent (or fails) anyway.
+    }
   }
 
   /** Reads the body, refusing more than {@code max} bytes. */

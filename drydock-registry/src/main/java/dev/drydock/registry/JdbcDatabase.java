@@ -4,6 +4,7 @@ import dev.drydock.registry.JdbcSchema.Dialect;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -204,13 +206,18 @@ public final class JdbcDatabase implements AutoCloseable {
                 + file
                 + " is missing: restore it from a backup");
       }
-      try {
-        Files.write(
-            file,
-            PasswordHasher.generateSecret().getBytes(StandardCharsets.US_ASCII),
-            StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      // Created owner-only in one step: never readable by others, not even between create and
+      // chmod.
+      try (var channel =
+          Files.newByteChannel(
+              file,
+              Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+        ByteBuffer bytes =
+            ByteBuffer.wrap(PasswordHasher.generateSecret().getBytes(StandardCharsets.US_ASCII));
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
       } catch (FileAlreadyExistsException e) {
         // Generated earlier (or just now by another process): read it.
       }

@@ -3,6 +3,7 @@ package dev.drydock.registry;
 import dev.drydock.model.InvalidValueException;
 import dev.drydock.pki.TlsOptions;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -55,13 +56,23 @@ public record RegistryConfig(
    * @param issuer the tokens' {@code iss}
    * @param tokenLifetime how long access tokens live, 1 minute to 1 hour
    * @param refreshLifetime how long refresh tokens (docker's identity tokens) live, up to 30 days
+   * @param realm the external base URL clients reach the registry under ({@code
+   *     https://registry.example:5000}), whose {@code /auth/token} the challenge names; null to
+   *     build it from the request's (strictly validated) Host header
+   * @param adminCertificates whether a client certificate may log in a system administrator (off by
+   *     default: administrators log in with their password, which is throttled)
+   * @param maxVerifications how many password verifications (Argon2id, CPU and memory heavy) may
+   *     run at once; further logins are answered 429 at once instead of queueing
    */
   public record Auth(
       boolean enabled,
       String service,
       String issuer,
       Duration tokenLifetime,
-      Duration refreshLifetime) {
+      Duration refreshLifetime,
+      @Nullable URI realm,
+      boolean adminCertificates,
+      int maxVerifications) {
     /** The default service name. */
     public static final String DEFAULT_SERVICE = "drydock-registry";
 
@@ -86,7 +97,59 @@ public record RegistryConfig(
             TokenIssuer.DEFAULT_LIFETIME,
             RefreshTokens.DEFAULT_LIFETIME);
 
-    /** Checks names and lifetimes. */
+    /** The default bound on concurrent password verifications: the number of cores. */
+    public static final int DEFAULT_MAX_VERIFICATIONS = cores();
+
+    // A method, not the constant: ON and OFF above are built before the constant is initialised.
+    private static int cores() {
+      return Math.max(1, Math.min(1024, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Settings with the defaults for realm (from Host), admin certificates (off), verifications.
+     */
+    public Auth(
+        boolean enabled,
+        String service,
+        String issuer,
+        Duration tokenLifetime,
+        Duration refreshLifetime) {
+      this(enabled, service, issuer, tokenLifetime, refreshLifetime, null, false, cores());
+    }
+
+    /** {@return these settings with the external base URL {@code realm}} */
+    public Auth withRealm(@Nullable URI realm) {
+      return new Auth(
+          enabled,
+          service,
+          issuer,
+          tokenLifetime,
+          refreshLifetime,
+          realm,
+          adminCertificates,
+          maxVerifications);
+    }
+
+    /** {@return these settings with certificate logins for administrators on or off} */
+    public Auth withAdminCertificates(boolean allowed) {
+      return new Auth(
+          enabled,
+          service,
+          issuer,
+          tokenLifetime,
+          refreshLifetime,
+          realm,
+          allowed,
+          maxVerifications);
+    }
+
+    /** {@return these settings with at most {@code max} concurrent password verifications} */
+    public Auth withMaxVerifications(int max) {
+      return new Auth(
+          enabled, service, issuer, tokenLifetime, refreshLifetime, realm, adminCertificates, max);
+    }
+
+    /** Checks names, lifetimes, the realm URL and the verification bound. */
     public Auth {
       Objects.requireNonNull(tokenLifetime, "tokenLifetime");
       Objects.requireNonNull(refreshLifetime, "refreshLifetime");
@@ -107,6 +170,32 @@ public record RegistryConfig(
         throw new InvalidValueException(
             "refresh token lifetime", refreshLifetime.toString(), "use 1 minute..30 days");
       }
+      if (maxVerifications < 1 || maxVerifications > 1024) {
+        throw new InvalidValueException(
+            "concurrent password verifications", Integer.toString(maxVerifications), "use 1..1024");
+      }
+      if (realm != null) {
+        // The realm is written into WWW-Authenticate inside quotes: a strict URL keeps it inert.
+        String text = realm.toString();
+        if (!text.matches("https?://[A-Za-z0-9.\\[\\]:-]{1,255}(/[A-Za-z0-9._~/-]{0,200})?")
+            || realm.getHost() == null
+            || realm.getRawUserInfo() != null) {
+          throw new InvalidValueException(
+              "external registry URL (auth realm)",
+              text.length() > 100 ? text.substring(0, 100) : text,
+              "use http(s)://host[:port][/path] without user, query or fragment");
+        }
+      }
+    }
+
+    /** {@return the token endpoint's URL under the configured base, or null when not configured} */
+    @Nullable String realmUrl() {
+      if (realm == null) {
+        return null;
+      }
+      String base = realm.toString();
+      return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+          + TokenEndpoint.PATH;
     }
   }
 

@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -44,6 +45,10 @@ final class RegistryHandler extends Handler.Abstract {
   private final ManifestEndpoints manifests;
   private final @Nullable Security security;
   private final AuditLog audit;
+  private final AtomicLong lostAuditEvents = new AtomicLong();
+
+  /** The largest request body read and discarded before a 401 challenge (see Exchange). */
+  static final long MAX_DISCARDED_BODY = 1 << 20;
 
   /** The stores, limits and clock the endpoints share. */
   record Storage(BlobStorage blobs, MetadataStore metadata, RegistryConfig config) {}
@@ -86,14 +91,19 @@ final class RegistryHandler extends Handler.Abstract {
         exchange.beforeSend(
             status -> {
               if (status < 300) {
-                RequestAudit.record(audit, storage.config().clock(), exchange, status, null);
+                RequestAudit.record(
+                    audit, storage.config().clock(), exchange, status, null, lostAuditEvents);
               }
             });
         dispatch(exchange, path);
       }
     } catch (DistributionException e) {
       if (e.status() == 401 || e.status() == 403) {
-        RequestAudit.record(audit, storage.config().clock(), exchange, e.status(), e.getMessage());
+        RequestAudit.record(
+            audit, storage.config().clock(), exchange, e.status(), e.getMessage(), lostAuditEvents);
+      }
+      if (e.status() == 401) {
+        exchange.discardSmallBody(MAX_DISCARDED_BODY);
       }
       error(exchange, e.status(), e.code().name(), e.getMessage(), e.detail());
     } catch (RegistryException | IOException | RuntimeException e) {

@@ -139,12 +139,18 @@ public final class RegistryServer implements AutoCloseable {
     TokenIssuer issuer = new TokenIssuer(auth.issuer(), keys, grants, clock, auth.tokenLifetime());
     TokenVerifier verifier =
         new TokenVerifier(auth.issuer(), List.of((ECPublicKey) keys.getPublic()), clock);
-    Authenticator authenticator = new Authenticator(security.store(), security.secrets(), clock);
+    Authenticator authenticator =
+        new Authenticator(
+            security.store(),
+            security.secrets(),
+            clock,
+            auth.maxVerifications(),
+            auth.adminCertificates());
     RefreshTokens refresh =
         new RefreshTokens(
             auth.issuer(), auth.service(), keys, verifier, clock, auth.refreshLifetime());
     return new RegistryHandler.Security(
-        new BearerGate(verifier, grants, authenticator, auth.service()),
+        new BearerGate(verifier, grants, authenticator, auth.service(), auth.realmUrl()),
         new TokenEndpoint(
             authenticator,
             issuer,

@@ -25,16 +25,19 @@ import org.jspecify.annotations.Nullable;
  *   <li>GET (https://distribution.github.io/distribution/spec/auth/token/): optional HTTP Basic
  *       with a user's password or a robot's secret, {@code service}, any number of {@code scope}
  *       parameters; with {@code offline_token=true} and a {@code client_id} a refresh token too.
- *       Without credentials a client certificate from the drydock CA names the account; with
- *       neither, the token carries only what anonymous clients may do.
+ *       Without credentials a client certificate from the drydock CA names the account (never a
+ *       system administrator unless {@code adminCertificates} is on, and never with a refresh
+ *       token: it would outlive the certificate's revocation); with neither, the token carries only
+ *       what anonymous clients may do.
  *   <li>POST (https://distribution.github.io/distribution/spec/auth/oauth/), form-encoded: {@code
  *       grant_type=password} (username, password, client_id, access_type=offline for a refresh
  *       token) or {@code grant_type=refresh_token} (refresh_token, service, scope, client_id).
  * </ul>
  *
  * Refusals are 401 (wrong credentials, with the same message whether or not the account exists),
- * 400 (malformed request) or 429 (throttled), each with a JSON body in both the distribution and
- * the OAuth2 error shapes; every refusal and every token issued to an account is audited as LOGIN.
+ * 400 (malformed request) or 429 (throttled, or all password verification slots busy; with {@code
+ * Retry-After}), each with a JSON body in both the distribution and the OAuth2 error shapes; every
+ * refusal and every token issued to an account is audited as LOGIN.
  */
 final class TokenEndpoint {
   static final String PATH = "/auth/token";
@@ -71,11 +74,17 @@ final class TokenEndpoint {
     private static final long serialVersionUID = 1L;
     final int status;
     final String error;
+    final long retryAfterSeconds;
 
     Refusal(int status, String error, String message) {
+      this(status, error, message, 0);
+    }
+
+    Refusal(int status, String error, String message, long retryAfterSeconds) {
       super(message);
       this.status = status;
       this.error = error;
+      this.retryAfterSeconds = retryAfterSeconds;
     }
   }
 
@@ -100,6 +109,9 @@ final class TokenEndpoint {
       }
       if (r.status == 401) {
         x.header("WWW-Authenticate", "Basic realm=\"drydock registry\"");
+      }
+      if (r.status == 429) {
+        x.header("Retry-After", Long.toString(Math.max(1, r.retryAfterSeconds)));
       }
       ObjectNode body = json.createObjectNode();
       body.putArray("errors")
@@ -126,11 +138,16 @@ final class TokenEndpoint {
     } else if (!x.principal().equals(Principal.ANONYMOUS)) {
       principal = x.principal(); // the client certificate, verified in the handshake
       account = authenticator.active(principal.name());
+    } else if (x.certificateRefusal() != null) {
+      throw new Refusal(401, "invalid_grant", String.valueOf(x.certificateRefusal()));
     } else {
       principal = Principal.ANONYMOUS;
     }
     boolean offline = "true".equals(x.query("offline_token")) && x.query("client_id") != null;
-    respond(x, principal, scopes, offline && account != null ? refresh.issue(account) : null);
+    // A certificate login gets no refresh token: it would outlive the certificate's revocation or
+    // expiry, which only the TLS handshake checks.
+    boolean refreshable = offline && principal.kind() != Principal.Kind.CERTIFICATE;
+    respond(x, principal, scopes, refreshable && account != null ? refresh.issue(account) : null);
   }
 
   private void post(Exchange x, Map<String, List<String>> form)
@@ -186,7 +203,11 @@ final class TokenEndpoint {
     try {
       return authenticator.login(user, secret, remoteHost(x));
     } catch (Authenticator.LoginException e) {
-      throw new Refusal(e.throttled() ? 429 : 401, "invalid_grant", String.valueOf(e.getMessage()));
+      throw new Refusal(
+          e.throttled() ? 429 : 401,
+          "invalid_grant",
+          String.valueOf(e.getMessage()),
+          e.throttled() ? e.retryAfterSeconds() : 0);
     }
   }
 

@@ -231,6 +231,7 @@ class AuthTest {
     HttpResponse<byte[]> throttled = tokenGet("dev:dev-pw");
     assertThat(throttled.statusCode()).as(text(throttled)).isEqualTo(429);
     assertThat(errorCode(throttled)).isEqualTo("TOOMANYREQUESTS");
+    assertThat(Long.parseLong(header(throttled, "Retry-After"))).isPositive();
     registry.clock.advance(Duration.ofMinutes(16));
     assertThat(tokenGet("dev:dev-pw").statusCode()).isEqualTo(200);
   }
@@ -311,6 +312,30 @@ class AuthTest {
         .contains("error=\"insufficient_scope\"")
         .contains("scope=\"repository:team/b:pull\"");
     assertThat(text(r)).contains("'pull' on repository 'team/b'");
+  }
+
+  @Test
+  void aGuestPushIsRefusedWithADescriptionDockerShows() throws Exception {
+    String token = token("guest:guest-pw", "repository:team/app:pull,push");
+    HttpResponse<byte[]> r = withBearer("POST", "/v2/team/app/blobs/uploads/", token);
+    assertThat(r.statusCode()).isEqualTo(401);
+    // Docker prints error_description instead of a generic "requested access ... is denied".
+    assertThat(TestRegistry.challengeParams(challenge(r)))
+        .containsEntry("error", "insufficient_scope")
+        .containsEntry(
+            "error_description", "the token does not grant 'push' on repository 'team/app'");
+  }
+
+  @Test
+  void anInvalidTokenChallengeDescribesTheReason() throws Exception {
+    HttpResponse<byte[]> r = withBearer("GET", "/v2/team/app/tags/list", "not-a-token");
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(TestRegistry.challengeParams(challenge(r)))
+        .containsEntry("error", "invalid_token")
+        .containsKey("error_description");
+    assertThat(TestRegistry.challengeParams(challenge(r)).get("error_description"))
+        .isNotBlank()
+        .doesNotContain("\n");
   }
 
   @Test

@@ -46,11 +46,13 @@ class DockerTlsIT {
     TlsFixture tls = TlsFixture.create(dir, "DNS:" + host, "IP:::1");
     InetAddress ipv6Loopback =
         InetAddress.getByAddress(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+    // The certificate push below is the administrator's: that needs adminCertificates on.
     RegistryConfig config =
         RegistryConfig.tls(
-            new InetSocketAddress(ipv6Loopback, 0),
-            TlsOptions.of(tls.server.tlsFiles()),
-            Clock.systemUTC());
+                new InetSocketAddress(ipv6Loopback, 0),
+                TlsOptions.of(tls.server.tlsFiles()),
+                Clock.systemUTC())
+            .withAuth(RegistryConfig.Auth.ON.withAdminCertificates(true));
     String hostsLine = "::1 " + host;
     boolean createdCertsD = !Files.exists(CERTS_D);
     RecordingAuditLog audit = new RecordingAuditLog();
