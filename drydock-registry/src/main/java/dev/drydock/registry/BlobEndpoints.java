@@ -71,8 +71,8 @@ final class BlobEndpoints {
     Path file = blobs.localFile(digest);
     Content.Source source =
         file != null
-            ? Content.Source.from(file, offset, length)
-            : Content.Source.from(Content.Source.from(blobs.open(digest, offset)), 0, length);
+            ? Content.Source.from(x.buffers(), file, offset, length)
+            : Content.Source.from(x.buffers(), blobs.open(digest, offset), 0, length);
     x.send(status, OCTETS, length, source);
   }
 

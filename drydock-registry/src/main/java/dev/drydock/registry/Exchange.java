@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
@@ -169,6 +170,17 @@ final class Exchange {
   @Nullable String responseHeader(String name) {
     return response.getHeaders().get(name);
   }
+
+  /**
+   * {@return pooled direct buffers for streaming a blob}: 128 KiB reads instead of Jetty's 4 KiB
+   * default, so that a 100 MB layer takes ~800 reads and writes rather than ~25,000.
+   */
+  ByteBufferPool.Sized buffers() {
+    return new ByteBufferPool.Sized(
+        request.getComponents().getByteBufferPool(), true, STREAM_BUFFER_BYTES);
+  }
+
+  static final int STREAM_BUFFER_BYTES = 128 * 1024;
 
   String method() {
     return request.getMethod();
