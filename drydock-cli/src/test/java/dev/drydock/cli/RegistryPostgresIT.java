@@ -8,6 +8,7 @@ import dev.drydock.registry.AuditLog.AuditQuery;
 import dev.drydock.registry.JdbcDatabase;
 import dev.drydock.registry.PasswordHasher;
 import dev.drydock.registry.Role;
+import dev.drydock.testkit.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,7 +1,5 @@
-package dev.drydock.cli;
+package dev.drydock.testkit;
 
-import dev.drydock.registry.JdbcDatabase;
-import dev.drydock.registry.PasswordHasher;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -32,10 +30,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * as root, so under root the directory is given to the {@code postgres} OS user and the server is
  * run through {@code runuser}. One server per test JVM (kept in the root extension store, stopped
  * when the run ends); every test gets its own database from {@link #newDatabase()}. When the
- * binaries are absent the tests are skipped with a message saying what to install. A copy of
- * drydock-registry's test fixture of the same name (test sources are not shared between modules).
+ * binaries are absent the tests are skipped with a message saying what to install.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
   private static final String USER = "drydock";
 
   private final Path dir;
@@ -57,7 +54,7 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** Resolves a {@link PostgresServer} parameter to the JVM's one server. */
-  static final class Resolver implements ParameterResolver {
+  public static final class Resolver implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
       return parameter.getParameter().getType() == PostgresServer.class;
@@ -73,7 +70,7 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** {@return the installed server binaries, newest version first} */
-  static List<Path> installed() {
+  public static List<Path> installed() {
     Path root = Path.of("/usr/lib/postgresql");
     if (!Files.isDirectory(root)) {
       return List.of();
@@ -90,7 +87,7 @@ final class PostgresServer implements AutoCloseable {
     }
   }
 
-  static PostgresServer start() {
+  public static PostgresServer start() {
     List<Path> found = installed();
     Assumptions.assumeFalse(
         found.isEmpty(),
@@ -101,7 +98,9 @@ final class PostgresServer implements AutoCloseable {
       Path dir = Files.createTempDirectory("ddt-pg");
       UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
       boolean root = Files.getOwner(dir).getName().equals("root");
-      String password = PasswordHasher.generateSecret();
+      byte[] secret = new byte[24];
+      new java.security.SecureRandom().nextBytes(secret);
+      String password = java.util.HexFormat.of().formatHex(secret);
       Files.writeString(dir.resolve("pw"), password + "\n", StandardCharsets.US_ASCII);
       if (root) {
         UserPrincipal postgres = users.lookupPrincipalByName("postgres");
@@ -215,8 +214,11 @@ final class PostgresServer implements AutoCloseable {
     return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, p);
   }
 
-  /** {@return the URL of a new, empty database (in the form {@link JdbcDatabase#open} takes)} */
-  String newDatabase() throws SQLException {
+  /**
+   * {@return the URL of a new, empty database (a postgresql:// URL, as drydock-registry's
+   * JdbcDatabase takes)}
+   */
+  public String newDatabase() throws SQLException {
     String name = "t" + databases.incrementAndGet();
     try (Connection c = connect("postgres");
         Statement s = c.createStatement()) {
@@ -226,12 +228,12 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** {@return the password of the test role} */
-  String password() {
+  public String password() {
     return password;
   }
 
   /** {@return the server's major version directory, e.g. {@code 15}} */
-  String version() {
+  public String version() {
     return String.valueOf(java.util.Objects.requireNonNull(bin.getParent()).getFileName());
   }
 
