@@ -152,9 +152,11 @@ class TrustedRegistryIT {
             DockerCli.DEFAULT_TIMEOUT,
             List.of("--config", site.dockerConfig("guest").toString(), "push", ref));
     assertThat(refused.succeeded()).as(refused.stdout()).isFalse();
-    // docker 20.10 turns the registry's insufficient_scope challenge into this DENIED line; it
-    // would show the registry's own reason only from an error_description in the challenge.
-    assertThat(refused.stderr()).contains("denied: requested access to the resource is denied");
+    // docker 20.10 turns the registry's insufficient_scope challenge into a DENIED line whose
+    // text is the challenge's error_description: the registry's own reason, not docker's generic
+    // "requested access to the resource is denied".
+    assertThat(refused.stderr())
+        .contains("denied: the token does not grant 'push' on repository 'dev/guest'");
     // The registry's audit log keeps the reason.
     List<AuditLog.AuditEvent> denied =
         site.registry
