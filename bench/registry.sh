@@ -115,7 +115,7 @@ if [ "$MODE" = secure ]; then
   done
   # The reference: htpasswd with bcrypt (htpasswd -B, its default cost 5).
   htpasswd -Bbc "$T/htpasswd" "$REF_USER" "$REF_PASS" 2>/dev/null
-  DD_FLAGS=(--listen "$ADDR_DD" --tls-cert "$T/chain.crt" --tls-key "$T/server.pk8")
+  DD_FLAGS=(--listen "$ADDR_DD" --tls-cert "$T/chain.crt" --tls-key "$T/server.pk8" --tls-ca "$T/ca.crt")
   REF_HTTP="http: {addr: \"$ADDR_REF\", tls: {certificate: $T/chain.crt, key: $T/server.key}}
 auth: {htpasswd: {realm: bench, path: $T/htpasswd}}"
   CURL_TLS=(--cacert "$T/ca.crt")
