@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drydock.pki.CaOptions;
 import dev.drydock.pki.CertificateAuthority;
 import dev.drydock.pki.IssueRequest;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,16 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +66,7 @@ class RegistryAdminWhileServingIT {
       Files.writeString(pw, "alice-long-password\n");
       cli.ok("user", "add", "alice", "--password-file", pw.toString());
 
-      try (HttpClient http = HttpClient.newBuilder().sslContext(trusting(ca)).build()) {
+      try (HttpClient http = HttpClient.newBuilder().sslContext(TrustingTls.trusting(ca)).build()) {
         assertThat(token(http, base, "alice", "alice-long-password")).isEqualTo(200);
         assertThat(token(http, base, "alice", "wrong-password-123")).isEqualTo(401);
         cli.ok("user", "disable", "alice");
@@ -117,20 +112,5 @@ class RegistryAdminWhileServingIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     return r.statusCode();
-  }
-
-  private static SSLContext trusting(CertificateAuthority ca) throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    try (InputStream in = Files.newInputStream(ca.rootCertificateFile())) {
-      trust.setCertificateEntry(
-          "root", CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, tmf.getTrustManagers(), null);
-    return context;
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drydock.pki.CaOptions;
 import dev.drydock.pki.CertificateAuthority;
 import dev.drydock.pki.IssueRequest;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -14,15 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,7 +131,7 @@ class RegistryServeCommandTest {
     assertThat(base).as(out + " / " + err).isNotNull();
     URI served = java.util.Objects.requireNonNull(base);
     assertThat(served.getScheme()).isEqualTo("https");
-    try (HttpClient http = HttpClient.newBuilder().sslContext(trusting(ca)).build()) {
+    try (HttpClient http = HttpClient.newBuilder().sslContext(TrustingTls.trusting(ca)).build()) {
       HttpResponse<String> r =
           http.send(
               HttpRequest.newBuilder(served.resolve("/v2/")).build(),
@@ -282,20 +277,5 @@ class RegistryServeCommandTest {
       serving.interrupt();
       serving.join(30_000);
     }
-  }
-
-  private static SSLContext trusting(CertificateAuthority ca) throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    try (InputStream in = Files.newInputStream(ca.rootCertificateFile())) {
-      trust.setCertificateEntry(
-          "root", CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, tmf.getTrustManagers(), null);
-    return context;
   }
 }
