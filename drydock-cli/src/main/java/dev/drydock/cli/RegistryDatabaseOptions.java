@@ -31,7 +31,9 @@ final class RegistryDatabaseOptions {
       description = "File holding the PostgreSQL password (first line).")
   @Nullable Path passwordFile;
 
-  /** {@return whether repository metadata lives in the database (PostgreSQL) too} */
+  /**
+   * {@return whether --database names a shared (PostgreSQL) database, checked before opening it}
+   */
   boolean shared() {
     return !database.isBlank() && !database.strip().equals("h2");
   }

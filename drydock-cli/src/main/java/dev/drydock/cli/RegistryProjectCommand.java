@@ -146,9 +146,9 @@ final class RegistryProjectCommand implements Runnable {
     try (RegistryAdmin session = RegistryAdmin.open(options, database)) {
       session.project(name);
       MetadataStore metadata =
-          database.shared()
-              ? session.database().metadataStore()
-              : FileMetadataStore.open(session.registryDir());
+          session.database().embedded()
+              ? FileMetadataStore.open(session.registryDir())
+              : session.database().metadataStore();
       String held = firstRepository(metadata, name);
       if (held != null) {
         throw RegistryAdmin.usage(

@@ -232,6 +232,11 @@ public final class JdbcDatabase implements AutoCloseable {
     }
   }
 
+  /** {@return whether this is the embedded H2 database, which only this machine can reach} */
+  public boolean embedded() {
+    return dialect == Dialect.H2;
+  }
+
   /** {@return a security store over this database} */
   public SecurityStore securityStore() {
     return new JdbcSecurityStore(this);

@@ -103,9 +103,9 @@ public final class TrustedRegistry implements AutoCloseable {
       JdbcDatabase db =
           JdbcDatabase.open(options.database(), options.dataDir(), options.databasePassword());
       owned.add(db);
-      boolean shared = !options.database().strip().equals("h2") && !options.database().isBlank();
+      // A shared database (PostgreSQL) holds repository metadata too, so that nodes agree.
       MetadataStore metadata =
-          shared ? db.metadataStore() : FileMetadataStore.open(options.dataDir());
+          db.embedded() ? FileMetadataStore.open(options.dataDir()) : db.metadataStore();
       BlobStorage blobs = blobs(config, options, owned);
       ScanService scans =
           new ScanService(
